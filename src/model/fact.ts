@@ -1,0 +1,16 @@
+import type { Arn, IamAction, ResourceSet } from './identifiers.ts';
+import type { EvidenceSource, Outcome } from './observation.ts';
+
+/** Aggregated observations sharing (principal, action, resources, context, outcome). */
+export interface Fact {
+  principal: Arn;
+  action: IamAction;
+  resources: ResourceSet;
+  context: Record<string, string>;
+  outcome: Outcome;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  sources: EvidenceSource[];
+  inferred: boolean;
+}

@@ -1,0 +1,68 @@
+import type { Arn, IamAction, ResourceSet } from './identifiers.ts';
+
+export type Outcome = 'allowed' | 'denied' | 'failed';
+export type EvidenceSource = 'cloudtrail' | 'xray' | 'otel';
+
+/** Where an observation came from, for reports; never used to decide anything. */
+export interface Origin {
+  file?: string;
+  record?: number;
+  id?: string;
+}
+
+/** One authorized (or refused) call seen in one source record. */
+export interface Observation {
+  /** Role ARN (arn:aws:iam::ACCOUNT:role/path/name), never a session ARN. */
+  principal: Arn;
+  action: IamAction;
+  resources: ResourceSet;
+  /** Condition keys observed: aws:RequestedRegion, aws:SourceVpce, kms:ViaService, ... */
+  context: Record<string, string>;
+  outcome: Outcome;
+  source: EvidenceSource;
+  /** ISO-8601. */
+  time: string;
+  origin: Origin;
+  /** True when the action was implied (iam:PassRole, dependent actions), not seen. */
+  inferred?: boolean;
+}
+
+export interface SkipCount {
+  reason: string;
+  count: number;
+  /** One place it happened, e.g. "logs/a.json.gz#12: ...". Escaped for display by renderers. */
+  example?: string;
+}
+
+export interface UnmappedCount {
+  eventSource: string;
+  eventName: string;
+  count: number;
+}
+
+export interface UnresolvedCount {
+  action: IamAction;
+  count: number;
+}
+
+/** Every ingest returns one; nothing is dropped silently.
+ * `records` = records whose observations were used + records skipped (by reason) + unmapped. */
+export interface IngestReport {
+  files: number;
+  records: number;
+  observations: number;
+  /** Records that produced at least one observation that entered the fact store. */
+  used: number;
+  skipped: SkipCount[];
+  unmapped: UnmappedCount[];
+  unresolvedResources: UnresolvedCount[];
+  /** Files that could not be read at all or only in part. */
+  problems: FileProblem[];
+}
+
+export interface FileProblem {
+  file: string;
+  reason: string;
+  /** Record index inside the file when the problem is one record. */
+  record?: number;
+}
