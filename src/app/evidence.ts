@@ -1,0 +1,53 @@
+import type { Catalog } from '../catalog/catalog.ts';
+import { FactStore } from '../facts/fact-store.ts';
+import { roleSelector } from '../ingest/principal.ts';
+import type { RecordFilter } from '../ingest/record-result.ts';
+import { IngestTally } from '../ingest/tally.ts';
+import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
+import { expandPaths } from '../sources/expand-paths.ts';
+import { ingestCloudTrailBatches } from './ingest-cloudtrail.ts';
+
+/** What every evidence-reading command takes. */
+export interface EvidenceOptions {
+  cloudtrail: readonly string[];
+  roles: readonly string[];
+  since?: string;
+  until?: string;
+}
+
+export interface EvidenceDeps {
+  catalog: Catalog;
+  readStdin?: () => Promise<Uint8Array>;
+  onProblem?: (file: string, reason: string) => void;
+  maxFacts?: number;
+}
+
+export interface Evidence {
+  store: FactStore;
+  tally: IngestTally;
+}
+
+/** Reads every evidence source named in the options into one fact store. */
+export async function collectEvidence(options: EvidenceOptions, deps: EvidenceDeps): Promise<Evidence> {
+  const store = new FactStore(deps.maxFacts);
+  const tally = new IngestTally();
+  const filter: RecordFilter = {
+    selectRole: roleSelector(options.roles),
+    ...(options.since ? { since: options.since } : {}),
+    ...(options.until ? { until: options.until } : {}),
+  };
+  const files = await expandPaths(options.cloudtrail);
+  const batches = readCloudTrailFiles(files, {
+    ...(options.since ? { since: options.since } : {}),
+    ...(options.until ? { until: options.until } : {}),
+    ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
+  });
+  await ingestCloudTrailBatches(batches, {
+    catalog: deps.catalog,
+    store,
+    tally,
+    filter,
+    ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
+  });
+  return { store, tally };
+}

@@ -1,0 +1,38 @@
+import type { Fact } from '../model/fact.ts';
+import { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './evidence.ts';
+
+export interface RoleSummary {
+  principal: string;
+  calls: number;
+  allowed: number;
+  denied: number;
+  failed: number;
+  actions: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** The roles seen in the evidence with their call counts, so users know what to pass to --role. */
+export async function listRoles(options: EvidenceOptions, deps: EvidenceDeps): Promise<RoleSummary[]> {
+  const { store } = await collectEvidence(options, deps);
+  return summarize(store.facts());
+}
+
+export function summarize(facts: readonly Fact[]): RoleSummary[] {
+  const byRole = new Map<string, RoleSummary & { actionSet: Set<string> }>();
+  for (const f of facts) {
+    const s = byRole.get(f.principal) ?? {
+      principal: f.principal, calls: 0, allowed: 0, denied: 0, failed: 0, actions: 0,
+      firstSeen: f.firstSeen, lastSeen: f.lastSeen, actionSet: new Set<string>(),
+    };
+    s.calls += f.count;
+    s[f.outcome] += f.count;
+    s.actionSet.add(f.action);
+    if (f.firstSeen < s.firstSeen) s.firstSeen = f.firstSeen;
+    if (f.lastSeen > s.lastSeen) s.lastSeen = f.lastSeen;
+    byRole.set(f.principal, s);
+  }
+  return [...byRole.values()]
+    .map(({ actionSet, ...s }) => ({ ...s, actions: actionSet.size }))
+    .sort((a, b) => b.calls - a.calls || (a.principal < b.principal ? -1 : 1));
+}

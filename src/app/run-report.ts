@@ -1,0 +1,32 @@
+import type { IngestTally } from '../ingest/tally.ts';
+import type { Fact } from '../model/fact.ts';
+import type { ReduceResult, StatementExplanation } from '../reduce/reduce.ts';
+
+/** What `--report FILE` writes: the ingest report, per-action counts and the reduce statistics. */
+export interface RunReport {
+  tool: { name: 'tightrole'; catalogVersion: string };
+  ingest: ReturnType<IngestTally['toReport']>;
+  actions: { principal: string; action: string; outcome: string; calls: number }[];
+  roles: { principal: string; stats: ReduceResult['stats']; explain: StatementExplanation[] }[];
+}
+
+export function buildRunReport(
+  tally: IngestTally,
+  facts: readonly Fact[],
+  results: readonly ReduceResult[],
+  catalogVersion: string,
+): RunReport {
+  const counts = new Map<string, { principal: string; action: string; outcome: string; calls: number }>();
+  for (const f of facts) {
+    const key = JSON.stringify([f.principal, f.action, f.outcome]);
+    const entry = counts.get(key) ?? { principal: f.principal, action: f.action, outcome: f.outcome, calls: 0 };
+    entry.calls += f.count;
+    counts.set(key, entry);
+  }
+  return {
+    tool: { name: 'tightrole', catalogVersion },
+    ingest: tally.toReport(),
+    actions: [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v),
+    roles: results.map((r) => ({ principal: r.principal, stats: r.stats, explain: r.explain })),
+  };
+}

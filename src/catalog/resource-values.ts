@@ -1,0 +1,61 @@
+import { escapeIamValue, type TemplateValue } from './arn-template.ts';
+
+/**
+ * Named transforms from a request-parameter value to ARN-template variables, referenced by
+ * `data/resource-parameters.json` as `param:transform`. Each returns undefined when the value does not fit.
+ */
+export type ValueTransform = (value: string, variable: string) => Record<string, TemplateValue> | undefined;
+
+export const VALUE_TRANSFORMS: Record<string, ValueTransform> = {
+  // https://sqs.eu-west-1.amazonaws.com/123456789012/name, https://eu-west-1.queue.amazonaws.com/..., legacy queue.amazonaws.com
+  'sqs-queue-url': (value) => {
+    const url = safeUrl(value);
+    if (!url) return undefined;
+    const [, account, name, ...rest] = url.pathname.split('/');
+    if (!account || !name || rest.length > 0) return undefined;
+    const region = /^sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(url.hostname)?.[1] ??
+      /^([a-z0-9-]+)\.queue\.amazonaws\.com(?:\.cn)?$/.exec(url.hostname)?.[1];
+    const values: Record<string, TemplateValue> = { QueueName: decodeURIComponent(name), Account: account };
+    if (region) values['Region'] = region;
+    return values;
+  },
+  'strip-leading-slash': (value, variable) => ({ [variable]: value.replace(/^\//, '') }),
+  'strip-alias-prefix': (value, variable) => ({ [variable]: value.replace(/^alias\//, '') }),
+  // A secret's ARN ends in "-" and six random characters AWS appends to its name (Secrets Manager User
+  // Guide, "Secret ARN"); a name alone can only be matched with that documented suffix pattern.
+  'secretsmanager-secret-id': (value, variable) => ({
+    [variable]: { pattern: `${escapeIamValue(value)}-??????` },
+  }),
+  // KMS keyId is a key ID, a key ARN (matched as an ARN before transforms run) or an alias (not a key).
+  'kms-key-id': (value, variable) => (/^(?:mrk-)?[0-9a-f-]{32,36}$/i.test(value) ? { [variable]: value } : undefined),
+  // CopyObject copySource: "bucket/key" (URL-encoded, optional ?versionId=).
+  's3-copy-source-bucket': (value, variable) => {
+    const [bucket] = splitCopySource(value) ?? [];
+    return bucket ? { [variable]: bucket } : undefined;
+  },
+  's3-copy-source-key': (value, variable) => {
+    const [, key] = splitCopySource(value) ?? [];
+    return key ? { [variable]: key } : undefined;
+  },
+};
+
+function splitCopySource(value: string): [string, string] | undefined {
+  let text = value.replace(/\?versionId=.*$/, '');
+  try {
+    text = decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+  const slash = text.replace(/^\//, '').indexOf('/');
+  const trimmed = text.replace(/^\//, '');
+  if (slash <= 0) return undefined;
+  return [trimmed.slice(0, slash), trimmed.slice(slash + 1)];
+}
+
+function safeUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}

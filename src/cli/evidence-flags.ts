@@ -1,0 +1,41 @@
+import type { Argv } from 'yargs';
+import type { EvidenceOptions } from '../app/evidence.ts';
+import { UsageError } from '../errors.ts';
+import type { CliIo } from './io.ts';
+import { parseTimeFlag } from './time.ts';
+
+export interface EvidenceArgs {
+  cloudtrail?: string[] | undefined;
+  role?: string[] | undefined;
+  since?: string | undefined;
+  until?: string | undefined;
+}
+
+/** Flags shared by every command that reads evidence. */
+export function evidenceFlags<T>(y: Argv<T>) {
+  return y
+    .option('cloudtrail', {
+      type: 'string',
+      array: true,
+      describe: 'CloudTrail logs: file, directory (recursive: *.json, *.json.gz, *.jsonl), or - for stdin',
+      group: 'Evidence:',
+    })
+    .option('role', {
+      type: 'string',
+      array: true,
+      describe: 'Only this role (name or ARN); repeatable. Default: every role seen',
+      group: 'Evidence:',
+    })
+    .option('since', { type: 'string', describe: 'Only events at or after: ISO-8601 or relative (7d, 12h)', group: 'Evidence:' })
+    .option('until', { type: 'string', describe: 'Only events at or before: ISO-8601 or relative', group: 'Evidence:' });
+}
+
+export function evidenceOptions(args: EvidenceArgs, io: CliIo): EvidenceOptions {
+  const cloudtrail = args.cloudtrail ?? [];
+  if (cloudtrail.length === 0) throw new UsageError('give at least one evidence source: --cloudtrail PATH');
+  const now = io.now();
+  const since = args.since !== undefined ? parseTimeFlag('since', args.since, now) : undefined;
+  const until = args.until !== undefined ? parseTimeFlag('until', args.until, now) : undefined;
+  if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
+  return { cloudtrail, roles: args.role ?? [], ...(since ? { since } : {}), ...(until ? { until } : {}) };
+}

@@ -1,0 +1,33 @@
+import { escapeForTerminal } from '../render/terminal.ts';
+
+/** The CLI's only window on the process: streams and the clock, swappable in tests. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<Uint8Array>;
+  now: () => Date;
+  stderrIsTty: boolean;
+  stdoutIsTty: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+    now: () => new Date(),
+    stderrIsTty: process.stderr.isTTY === true,
+    stdoutIsTty: process.stdout.isTTY === true,
+    env: process.env,
+  };
+}
+
+/** A warning line on stderr; untrusted parts are escaped for the terminal. */
+export function warn(io: CliIo, message: string): void {
+  io.stderr(`tightrole: ${escapeForTerminal(message)}\n`);
+}

@@ -1,0 +1,29 @@
+import type { RunReport } from '../app/run-report.ts';
+import type { ReduceResult } from '../reduce/reduce.ts';
+import { warn, type CliIo } from './io.ts';
+
+/** One stderr line that accounts for every record: used + skipped + unmapped = records. */
+export function printIngestSummary(io: CliIo, ingest: RunReport['ingest'], roles: number): void {
+  const skipped = ingest.skipped.reduce((n, s) => n + s.count, 0);
+  const unmapped = ingest.unmapped.reduce((n, u) => n + u.count, 0);
+  const unresolved = ingest.unresolvedResources.reduce((n, u) => n + u.count, 0);
+  warn(
+    io,
+    `${ingest.files} file(s), ${ingest.records} record(s): ${ingest.used} used, ${skipped} skipped, ${unmapped} unmapped` +
+      `; ${roles} role(s)` +
+      (unresolved > 0 ? `; ${unresolved} call(s) on "*" because the resource could not be resolved (see --report)` : ''),
+  );
+}
+
+/** `--explain`: per statement, the calls behind it and what the reducer did. */
+export function printExplain(io: CliIo, results: readonly ReduceResult[]): void {
+  for (const r of results) {
+    io.stderr(`\n${r.principal}\n`);
+    for (const e of r.explain) {
+      warn(io, `  ${e.sid}: ${e.calls} call(s) ${e.firstSeen} .. ${e.lastSeen} [${e.sources.join(', ')}]`);
+      for (const a of e.actions) warn(io, `    ${a.action}: ${a.calls}${a.inferred ? ' (inferred)' : ''}`);
+      for (const g of e.generalizations) warn(io, `    generalized ${g.replaced} ARN(s) to ${g.pattern}: ${g.why}`);
+      for (const c of e.conditions) warn(io, `    condition ${c.operator} ${c.key} = ${c.values.join(', ')}: ${c.evidence}`);
+    }
+  }
+}

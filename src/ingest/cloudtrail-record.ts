@@ -1,0 +1,121 @@
+import type { Catalog } from '../catalog/catalog.ts';
+import { isPermissionlessSource, mapOperation, prefixForEventSource } from '../catalog/event-mapping.ts';
+import { partitionForRegion } from '../catalog/partition.ts';
+import { resolveResources } from '../catalog/resolve-resources.ts';
+import type { Arn } from '../model/identifiers.ts';
+import type { Observation, Origin, Outcome } from '../model/observation.ts';
+import { callContext } from './call-context.ts';
+import { isObject, isoTime, obj, str, type JsonObject } from './fields.ts';
+import { outcomeOf } from './outcome.ts';
+import { isRoleArn } from './principal.ts';
+import {
+  inWindow,
+  skipped,
+  type RecordFilter,
+  type RecordResult,
+  type UnresolvedResource,
+} from './record-result.ts';
+
+/** The IAM prefix a record needs loaded in the catalog, read before parsing it. */
+export function recordServicePrefix(record: unknown): string | undefined {
+  const source = isObject(record) ? str(record, 'eventSource') : undefined;
+  return source === undefined ? undefined : prefixForEventSource(source);
+}
+
+/**
+ * One CloudTrail record -> observations attributed to the role behind the session, or the one reason
+ * it gives none. Pure; every field is untrusted. The record's service must be loaded in the catalog.
+ */
+export function parseCloudTrailRecord(
+  record: unknown,
+  catalog: Catalog,
+  origin: Origin,
+  filter: RecordFilter,
+): RecordResult {
+  if (!isObject(record)) return skipped('not-an-object', 'a record must be a JSON object');
+  const eventType = str(record, 'eventType');
+  if (eventType !== undefined && eventType !== 'AwsApiCall') return skipped('not-an-api-call', eventType);
+  const eventSource = str(record, 'eventSource');
+  const eventName = str(record, 'eventName');
+  const time = isoTime(record['eventTime']);
+  const region = str(record, 'awsRegion');
+  if (!eventSource || !eventName || !time || !region) {
+    return skipped('malformed-record', 'eventSource, eventName, eventTime and awsRegion must be strings');
+  }
+  const principal = principalOf(record);
+  if (typeof principal !== 'string') return principal;
+  if (!filter.selectRole(principal)) return skipped('role-not-selected', principal);
+  if (!inWindow(time, filter)) return skipped('outside-time-window', time);
+
+  if (isPermissionlessSource(eventSource)) return skipped('permissionless', `${eventSource} ${eventName}`);
+  const prefix = prefixForEventSource(eventSource);
+  const params = obj(record, 'requestParameters') ?? {};
+  const mapping = prefix ? mapOperation(catalog, prefix, eventName, params) : { kind: 'unmapped' as const };
+  if (mapping.kind === 'permissionless') return skipped('permissionless', `${eventSource} ${eventName}`);
+  if (mapping.kind === 'unmapped') return { kind: 'unmapped', eventSource, eventName };
+
+  const account = str(record, 'recipientAccountId') ?? str(obj(record, 'userIdentity'), 'accountId') ?? '';
+  const recordArns = recordResourceArns(record);
+  const outcome: Outcome = outcomeOf(record['errorCode']);
+  const observations: Observation[] = [];
+  const unresolved: UnresolvedResource[] = [];
+  for (const call of mapping.calls) {
+    const info = catalog.actionOf(call.action);
+    if (!info) continue;
+    const resolution = resolveResources(catalog, info, {
+      partition: partitionForRegion(region),
+      region,
+      account,
+      params: call.params ? { ...params, ...call.params } : params,
+      // A per-call parameter set (transaction items) names its own table; the record's list covers all.
+      recordArns: call.params || call.paramRenames ? [] : recordArns,
+      ...(call.paramRenames ? { paramRenames: call.paramRenames } : {}),
+    });
+    if (resolution.kind === 'unresolved') unresolved.push({ action: info.action, reason: resolution.reason });
+    observations.push({
+      principal,
+      action: info.action,
+      resources: resolution.kind === 'resolved' ? resolution.resources : '*',
+      context: callContext(record, info.action, region, params),
+      outcome,
+      source: 'cloudtrail',
+      time,
+      origin,
+    });
+  }
+  return { kind: 'observations', observations: dedupe(observations), unresolved };
+}
+
+/** The role ARN behind an AssumedRole session (sessionIssuer.arn, path kept), or a skip. */
+function principalOf(record: JsonObject): Arn | RecordResult {
+  const identity = obj(record, 'userIdentity');
+  const type = str(identity, 'type');
+  if (type !== 'AssumedRole') return skipped('not-a-role-session', type ?? 'no userIdentity.type');
+  const issuer = obj(obj(identity, 'sessionContext'), 'sessionIssuer');
+  const arn = str(issuer, 'arn');
+  if (str(issuer, 'type') !== 'Role' || arn === undefined || !isRoleArn(arn)) {
+    return skipped('invalid-principal', 'sessionContext.sessionIssuer is not a valid role ARN');
+  }
+  return arn;
+}
+
+function recordResourceArns(record: JsonObject): string[] {
+  const list = record['resources'];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((r: unknown) => {
+    if (!isObject(r)) return [];
+    // Real files use "ARN"; some normalised logs (Panther) use "arn".
+    const arn = str(r, 'ARN') ?? str(r, 'arn');
+    return arn ? [arn] : [];
+  });
+}
+
+function dedupe(observations: Observation[]): Observation[] {
+  const seen = new Set<string>();
+  return observations.filter((o) => {
+    const key = `${o.action}\u0000${JSON.stringify(o.resources)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,22 @@
+import type { Arn } from '../model/identifiers.ts';
+
+// IAM role ARN: partition, 12-digit account, role path and name with IAM's allowed characters
+// (IAM User Guide, "IAM identifiers": names [\w+=,.@-], paths /[\x21-\x7e]*/ but we accept the
+// name characters plus '/'). Anything else is a forged or corrupted identity and is skipped.
+const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+
+export function isRoleArn(value: string): value is Arn {
+  return value.length <= 2048 && ROLE_ARN.test(value);
+}
+
+/** The role name (last path segment) of a role ARN. */
+export function roleNameOf(roleArn: string): string {
+  return roleArn.slice(roleArn.lastIndexOf('/') + 1);
+}
+
+/** Selects roles by name or ARN, case-insensitively (IAM role names are unique regardless of case). */
+export function roleSelector(selectors: readonly string[]): (roleArn: string) => boolean {
+  if (selectors.length === 0) return () => true;
+  const wanted = new Set(selectors.map((s) => s.toLowerCase()));
+  return (roleArn) => wanted.has(roleArn.toLowerCase()) || wanted.has(roleNameOf(roleArn).toLowerCase());
+}

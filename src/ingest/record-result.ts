@@ -1,0 +1,45 @@
+import type { IamAction } from '../model/identifiers.ts';
+import type { Observation } from '../model/observation.ts';
+
+/** Fixed vocabulary of skip reasons, so reports and tests can count them. */
+export type SkipReason =
+  | 'not-an-object'
+  | 'malformed-record'
+  | 'not-an-api-call'
+  | 'not-a-role-session'
+  | 'invalid-principal'
+  | 'role-not-selected'
+  | 'outside-time-window'
+  | 'permissionless'
+  | 'no-aws-call'
+  | 'record-too-large'
+  | 'invalid-utf8';
+
+/** What one source record gives: observations, or exactly one reason it gave none. */
+export type RecordResult =
+  | { kind: 'observations'; observations: Observation[]; unresolved: UnresolvedResource[] }
+  | { kind: 'skipped'; reason: SkipReason; detail: string }
+  | { kind: 'unmapped'; eventSource: string; eventName: string };
+
+export interface UnresolvedResource {
+  action: IamAction;
+  reason: string;
+}
+
+/** Record-level filters applied before mapping (cheap, and keep the counts honest). */
+export interface RecordFilter {
+  selectRole: (roleArn: string) => boolean;
+  /** Inclusive ISO bounds. */
+  since?: string;
+  until?: string;
+}
+
+export const NO_FILTER: RecordFilter = { selectRole: () => true };
+
+export function skipped(reason: SkipReason, detail: string): RecordResult {
+  return { kind: 'skipped', reason, detail };
+}
+
+export function inWindow(time: string, filter: RecordFilter): boolean {
+  return (!filter.since || time >= filter.since) && (!filter.until || time <= filter.until);
+}

@@ -1,0 +1,8 @@
+/** Code-unit order, independent of locale: the one ordering used for every sorted list in output. */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function sortedUnique(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort(byCodeUnit);
+}

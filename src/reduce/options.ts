@@ -1,0 +1,21 @@
+/** How the reducer turns facts into a policy. */
+export interface ReduceOptions {
+  /** Also allow calls that were refused with AccessDenied (they are never allowed by default). */
+  includeDenied: boolean;
+  /** ARN generalization: none keeps every ARN; safe replaces volatile segments; aggressive also collapses names. */
+  generalize: 'none' | 'safe' | 'aggressive';
+  /** Distinct values under one stable prefix before they collapse to `prefix*` (safe mode). */
+  collapseThreshold: number;
+  /** Emit conditions where every observation agrees. */
+  conditions: boolean;
+  /** Add companion permissions (iam:PassRole, dependent actions) the evidence implies. */
+  companions: boolean;
+}
+
+export const DEFAULT_REDUCE_OPTIONS: ReduceOptions = {
+  includeDenied: false,
+  generalize: 'safe',
+  collapseThreshold: 5,
+  conditions: true,
+  companions: true,
+};

@@ -1,0 +1,133 @@
+import type { Fact } from '../model/fact.ts';
+import type { Arn } from '../model/identifiers.ts';
+import { POLICY_VERSION, type ConditionBlock, type PolicyDocument, type Statement } from '../model/policy.ts';
+import { byCodeUnit, sortedUnique } from './compare.ts';
+import { conditionsFor, type ConditionNote } from './conditions.ts';
+import { generalizeResources, type Generalization } from './generalize.ts';
+import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from './options.ts';
+import { contentSid } from './sid.ts';
+import { verifyPolicy } from './verify.ts';
+
+/** Why a statement exists: the facts behind it and what was done to them. */
+export interface StatementExplanation {
+  sid: string;
+  calls: number;
+  firstSeen: string;
+  lastSeen: string;
+  sources: string[];
+  actions: { action: string; calls: number; inferred: boolean }[];
+  generalizations: Generalization[];
+  conditions: ConditionNote[];
+}
+
+export interface ReduceResult {
+  principal: Arn;
+  policy: PolicyDocument;
+  explain: StatementExplanation[];
+  stats: { facts: number; calls: number; actions: number; statements: number };
+}
+
+interface ActionGrant {
+  action: string;
+  resources: string[];
+  condition: ConditionBlock | undefined;
+  facts: Fact[];
+  generalizations: Generalization[];
+  conditionNotes: ConditionNote[];
+}
+
+/**
+ * One principal's facts -> the least policy that allows every selected fact.
+ * Merge rule: actions share a statement exactly when their resource lists and conditions are equal.
+ * The result is verified with the IAM evaluator; a failure is a bug (InternalError).
+ */
+export function reducePrincipal(
+  principal: Arn,
+  facts: readonly Fact[],
+  options: ReduceOptions = DEFAULT_REDUCE_OPTIONS,
+): ReduceResult {
+  const selected = facts.filter(
+    (f) => f.principal === principal && (f.outcome === 'allowed' || (options.includeDenied && f.outcome === 'denied')),
+  );
+  const grants = actionGrants(selected, options);
+  const statements = mergeGrants(grants);
+  const policy: PolicyDocument = { Version: POLICY_VERSION, Statement: statements.map((s) => s.statement) };
+  verifyPolicy(policy, selected);
+  return {
+    principal,
+    policy,
+    explain: statements.map((s) => s.explanation),
+    stats: {
+      facts: selected.length,
+      calls: selected.reduce((n, f) => n + f.count, 0),
+      actions: grants.length,
+      statements: statements.length,
+    },
+  };
+}
+
+function actionGrants(facts: Fact[], options: ReduceOptions): ActionGrant[] {
+  const byAction = new Map<string, Fact[]>();
+  for (const f of facts) byAction.set(f.action, [...(byAction.get(f.action) ?? []), f]);
+  return [...byAction.keys()].sort(byCodeUnit).map((action) => {
+    const group = byAction.get(action) ?? [];
+    const wildcard = group.some((f) => f.resources === '*');
+    const concrete = sortedUnique(group.flatMap((f) => (f.resources === '*' ? [] : f.resources)));
+    const generalized = wildcard
+      ? { resources: ['*'], generalizations: [] }
+      : generalizeResources(action, concrete, options);
+    const { condition, notes } = options.conditions
+      ? conditionsFor(action, group, generalized.resources)
+      : { condition: undefined, notes: [] };
+    return {
+      action,
+      resources: generalized.resources,
+      condition,
+      facts: group,
+      generalizations: generalized.generalizations,
+      conditionNotes: notes,
+    };
+  });
+}
+
+function mergeGrants(grants: ActionGrant[]): { statement: Statement; explanation: StatementExplanation }[] {
+  const groups = new Map<string, ActionGrant[]>();
+  for (const g of grants) {
+    const key = JSON.stringify([g.resources, g.condition ?? null]);
+    groups.set(key, [...(groups.get(key) ?? []), g]);
+  }
+  const merged = [...groups.values()].map((group) => {
+    const first = group[0]!;
+    const body: Statement = {
+      Effect: 'Allow',
+      Action: group.map((g) => g.action).sort(byCodeUnit),
+      Resource: first.resources,
+      ...(first.condition ? { Condition: first.condition } : {}),
+    };
+    const sid = contentSid(body);
+    return { statement: { Sid: sid, ...body }, explanation: explain(sid, group) };
+  });
+  return merged.sort((a, b) => byCodeUnit(statementOrderKey(a.statement), statementOrderKey(b.statement)));
+}
+
+function statementOrderKey(s: Statement): string {
+  return JSON.stringify([s.Action, s.Resource, s.Condition ?? null]);
+}
+
+function explain(sid: string, group: ActionGrant[]): StatementExplanation {
+  const facts = group.flatMap((g) => g.facts);
+  return {
+    sid,
+    calls: facts.reduce((n, f) => n + f.count, 0),
+    firstSeen: facts.map((f) => f.firstSeen).sort(byCodeUnit)[0] ?? '',
+    lastSeen: facts.map((f) => f.lastSeen).sort(byCodeUnit).at(-1) ?? '',
+    sources: sortedUnique(facts.flatMap((f) => f.sources)),
+    actions: group.map((g) => ({
+      action: g.action,
+      calls: g.facts.reduce((n, f) => n + f.count, 0),
+      inferred: g.facts.every((f) => f.inferred),
+    })),
+    generalizations: group.flatMap((g) => g.generalizations),
+    conditions: group.flatMap((g) => g.conditionNotes),
+  };
+}

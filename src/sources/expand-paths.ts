@@ -1,0 +1,55 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError } from '../errors.ts';
+
+const EVIDENCE_FILE = /\.(?:json|jsonl|ndjson)(?:\.gz)?$/i;
+
+/**
+ * PATH arguments -> the files to read, in a stable order: a file as given, a directory recursively
+ * (`*.json`, `*.json.gz`, `*.jsonl`), `-` for stdin. A path that does not exist is a usage problem.
+ */
+export async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    if (path === '-' || path.startsWith('s3://')) {
+      out.push(path);
+      continue;
+    }
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new InputError(`${path}: no such file or directory`);
+    if (info.isDirectory()) out.push(...(await walk(path)));
+    else out.push(path);
+  }
+  return out;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names = entries.map((e) => e.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const out: string[] = [];
+  for (const name of names) {
+    const entry = entries.find((e) => e.name === name)!;
+    const path = join(dir, name);
+    if (entry.isDirectory()) out.push(...(await walk(path)));
+    else if (entry.isFile() && EVIDENCE_FILE.test(name)) out.push(path);
+  }
+  return out;
+}
+
+/** The delivery time in a CloudTrail file name (`..._CloudTrail_eu-west-1_20261120T1305Z_x.json.gz`). */
+export function deliveredAt(path: string): string | undefined {
+  const m = /_(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})Z_[^/]*$/.exec(path);
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:00.000Z` : undefined;
+}
+
+// CloudTrail delivers a file a few minutes after its events, occasionally much later; a file delivered
+// more than this after --until may still hold events before it, so only later files are skipped.
+const LATE_DELIVERY_MS = 6 * 60 * 60 * 1000;
+
+/** True when the file's delivery time proves it holds no event inside [since, until]. */
+export function fileOutsideWindow(path: string, since?: string, until?: string): boolean {
+  const at = deliveredAt(path);
+  if (!at) return false;
+  if (since && at < since) return true;
+  return until !== undefined && Date.parse(at) > Date.parse(until) + LATE_DELIVERY_MS;
+}

@@ -1,0 +1,18 @@
+import { expect } from 'chai';
+import { ruleActions, ruleTargetPrefixes } from '../../../src/catalog/event-mapping.ts';
+import { realCatalog } from '../../support/catalog.ts';
+
+describe('catalog data', () => {
+  it('names only actions that exist in iam-data, in canonical case', async () => {
+    const actions = ruleActions();
+    const catalog = await realCatalog(...actions.map((a) => a.split(':')[0]!));
+    const wrong = actions.filter((a) => catalog.actionOf(a as `${string}:${string}`)?.action !== a);
+    expect(wrong).to.deep.equal([]);
+  });
+
+  it('renames services only to prefixes that exist in iam-data', async () => {
+    const prefixes = ruleTargetPrefixes();
+    const catalog = await realCatalog(...prefixes);
+    expect(prefixes.filter((p) => catalog.service(p) === undefined)).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,59 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { parseCloudTrailRecord, recordServicePrefix } from '../../../src/ingest/cloudtrail-record.ts';
+import { NO_FILTER } from '../../../src/ingest/record-result.ts';
+import { realCatalog } from '../../support/catalog.ts';
+import { cloudTrailRecord } from '../../support/records.ts';
+
+interface ExpectedObservation {
+  action: string;
+  resources: string[] | '*';
+  context?: Record<string, string>;
+  outcome?: string;
+  principal?: string;
+}
+interface Case {
+  name: string;
+  record: Record<string, unknown>;
+  expect?: ExpectedObservation[];
+  unresolved?: string[];
+  skip?: string;
+  unmapped?: boolean;
+}
+
+const table = JSON.parse(readFileSync(new URL('../../cases/cloudtrail-mapping.json', import.meta.url), 'utf8')) as {
+  cases: Case[];
+};
+
+describe('CloudTrail record -> observations (test/cases/cloudtrail-mapping.json)', () => {
+  for (const c of table.cases) {
+    it(c.name, async () => {
+      const record = cloudTrailRecord(c.record);
+      const prefix = recordServicePrefix(record);
+      const catalog = await realCatalog(...(prefix ? [prefix] : []));
+      const result = parseCloudTrailRecord(record, catalog, { file: 'case', record: 0 }, NO_FILTER);
+      if (c.skip) {
+        expect(result).to.include({ kind: 'skipped', reason: c.skip });
+        return;
+      }
+      if (c.unmapped) {
+        expect(result.kind).to.equal('unmapped');
+        return;
+      }
+      if (result.kind !== 'observations') expect.fail(`expected observations, got ${JSON.stringify(result)}`);
+      const got = result.observations.map((o) => ({
+        action: o.action,
+        resources: o.resources,
+        ...(c.expect?.some((e) => e.context) ? { context: pick(o.context, Object.keys(c.expect.find((e) => e.context)?.context ?? {})) } : {}),
+        ...(c.expect?.some((e) => e.outcome) ? { outcome: o.outcome } : {}),
+        ...(c.expect?.some((e) => e.principal) ? { principal: o.principal } : {}),
+      }));
+      expect(got).to.deep.equal(c.expect);
+      expect(result.unresolved.map((u) => u.action)).to.deep.equal(c.unresolved ?? []);
+    });
+  }
+});
+
+function pick(obj: Record<string, string>, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.filter((k) => k in obj).map((k) => [k, obj[k]!]));
+}
