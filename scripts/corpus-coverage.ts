@@ -32,7 +32,14 @@ const skipReasons = new Map<string, number>();
 // Coverage is about mapping, so identity and error filters are off: every API call is mapped.
 for (const { file, index, record } of records) {
   const source = String(record['eventSource']);
-  const row = rows.get(source) ?? { records: 0, mapped: 0, unmapped: 0, skipped: 0, observations: 0, unresolved: 0 };
+  const row = rows.get(source) ?? {
+    records: 0,
+    mapped: 0,
+    unmapped: 0,
+    skipped: 0,
+    observations: 0,
+    unresolved: 0,
+  };
   row.records++;
   const forMapping = { ...record, userIdentity: anyRoleIdentity() };
   const result = parseCloudTrailRecord(forMapping, catalog, { file, record: index }, NO_FILTER);
@@ -62,16 +69,32 @@ const total = [...rows.values()].reduce(
   { records: 0, mapped: 0, unmapped: 0, skipped: 0, observations: 0, unresolved: 0 },
 );
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ total, bySource: Object.fromEntries(rows), unmapped: Object.fromEntries(unmappedNames), skipReasons: Object.fromEntries(skipReasons) }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        total,
+        bySource: Object.fromEntries(rows),
+        unmapped: Object.fromEntries(unmappedNames),
+        skipReasons: Object.fromEntries(skipReasons),
+      },
+      null,
+      2,
+    ),
+  );
 } else {
-  console.log(`records ${total.records}: mapped ${total.mapped}, unmapped ${total.unmapped}, skipped ${total.skipped} (${JSON.stringify(Object.fromEntries(skipReasons))})`);
+  console.log(
+    `records ${total.records}: mapped ${total.mapped}, unmapped ${total.unmapped}, skipped ${total.skipped} (${JSON.stringify(Object.fromEntries(skipReasons))})`,
+  );
   console.log(`observations ${total.observations}, unresolved resources ${total.unresolved}`);
   console.log('\neventSource                                  records mapped unmapped skipped unresolved');
   for (const [source, r] of [...rows.entries()].sort()) {
-    console.log(`${source.padEnd(44)} ${String(r.records).padStart(7)} ${String(r.mapped).padStart(6)} ${String(r.unmapped).padStart(8)} ${String(r.skipped).padStart(7)} ${String(r.unresolved).padStart(10)}`);
+    console.log(
+      `${source.padEnd(44)} ${String(r.records).padStart(7)} ${String(r.mapped).padStart(6)} ${String(r.unmapped).padStart(8)} ${String(r.skipped).padStart(7)} ${String(r.unresolved).padStart(10)}`,
+    );
   }
   console.log('\nunmapped event names:');
-  for (const [name, n] of [...unmappedNames.entries()].sort()) console.log(`  ${n.toString().padStart(4)} ${name}`);
+  for (const [name, n] of [...unmappedNames.entries()].sort())
+    console.log(`  ${n.toString().padStart(4)} ${name}`);
 }
 
 function anyRoleIdentity() {

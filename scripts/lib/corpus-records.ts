@@ -18,7 +18,12 @@ export function corpusCloudTrailRecords(root = CORPORA): CorpusRecord[] {
   const out: CorpusRecord[] = [];
   for (const path of walk(root)) {
     const file = relative(root, path);
-    if (/managedPolicies|xray|otel-collector-contrib\/receiver|map\.json|iam-policy|cloudsplaining|AirIAM|placebo|policy-to-guess|iam-policies/.test(file)) continue;
+    if (
+      /managedPolicies|xray|otel-collector-contrib\/receiver|map\.json|iam-policy|cloudsplaining|AirIAM|placebo|policy-to-guess|iam-policies/.test(
+        file,
+      )
+    )
+      continue;
     const docs = parse(path);
     const found = docs.flatMap((doc) => findRecords(doc));
     found.forEach((record, index) => out.push({ file, index, record }));
@@ -44,7 +49,9 @@ function findRecords(doc: unknown): Record<string, unknown>[] {
   const { records } = extractRecords(doc);
   return records.filter(
     (r): r is Record<string, unknown> =>
-      typeof r === 'object' && r !== null && typeof (r as Record<string, unknown>)['eventSource'] === 'string',
+      typeof r === 'object' &&
+      r !== null &&
+      typeof (r as Record<string, unknown>)['eventSource'] === 'string',
   );
 }
 
@@ -55,5 +62,9 @@ function walk(dir: string): string[] {
       const path = join(dir, name);
       return statSync(path).isDirectory() ? walk(path) : [path];
     })
-    .filter((p) => /\.(json|json\.gz|ya?ml)$/.test(p) && !/\.json\.gz$/.test(p.replace(/\.gz$/, '') + '') || /\.json\.gz$/.test(p));
+    .filter(
+      (p) =>
+        (/\.(json|json\.gz|ya?ml)$/.test(p) && !/\.json\.gz$/.test(p.replace(/\.gz$/, '') + '')) ||
+        /\.json\.gz$/.test(p),
+    );
 }

@@ -6,6 +6,7 @@ import { IngestTally } from '../ingest/tally.ts';
 import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
 import { expandPaths } from '../sources/expand-paths.ts';
 import { ingestCloudTrailBatches } from './ingest-cloudtrail.ts';
+import { ingestInParallel } from './parallel-ingest.ts';
 
 /** What every evidence-reading command takes. */
 export interface EvidenceOptions {
@@ -17,6 +18,8 @@ export interface EvidenceOptions {
 
 export interface EvidenceDeps {
   catalog: Catalog;
+  /** Worker threads for local CloudTrail files (1 = this thread). */
+  jobs?: number;
   readStdin?: () => Promise<Uint8Array>;
   onProblem?: (file: string, reason: string) => void;
   maxFacts?: number;
@@ -37,6 +40,16 @@ export async function collectEvidence(options: EvidenceOptions, deps: EvidenceDe
     ...(options.until ? { until: options.until } : {}),
   };
   const files = await expandPaths(options.cloudtrail);
+  const local = files.filter((f) => f !== '-' && !f.startsWith('s3://'));
+  if ((deps.jobs ?? 1) > 1 && local.length > 1 && local.length === files.length) {
+    await ingestInParallel(
+      files,
+      { roles: options.roles, ...window(options), ...(deps.maxFacts ? { maxFacts: deps.maxFacts } : {}) },
+      deps.jobs ?? 1,
+      { store, tally, ...(deps.onProblem ? { onProblem: deps.onProblem } : {}) },
+    );
+    return { store, tally };
+  }
   const batches = readCloudTrailFiles(files, {
     ...(options.since ? { since: options.since } : {}),
     ...(options.until ? { until: options.until } : {}),
@@ -50,4 +63,11 @@ export async function collectEvidence(options: EvidenceOptions, deps: EvidenceDe
     ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
   });
   return { store, tally };
+}
+
+function window(options: EvidenceOptions): { since?: string; until?: string } {
+  return {
+    ...(options.since ? { since: options.since } : {}),
+    ...(options.until ? { until: options.until } : {}),
+  };
 }

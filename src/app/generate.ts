@@ -1,7 +1,13 @@
+import { catalogSplitter } from '../catalog/resource-split.ts';
 import { InputError } from '../errors.ts';
+import type { Fact } from '../model/fact.ts';
 import type { Arn } from '../model/identifiers.ts';
+import type { PolicyDocument } from '../model/policy.ts';
+import { DEFAULT_POLICY_LIMITS, fitPolicy, type FitResult, type PolicyLimits } from '../reduce/limits.ts';
 import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../reduce/options.ts';
 import { reducePrincipal, type ReduceResult } from '../reduce/reduce.ts';
+import { verifyPolicy } from '../reduce/verify.ts';
+import { widenToFit, type Widening } from '../reduce/widen.ts';
 import { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './evidence.ts';
 import { buildRunReport, type RunReport } from './run-report.ts';
 
@@ -9,6 +15,7 @@ export interface GenerateOptions extends EvidenceOptions {
   reduce: ReduceOptions;
   /** Any unreadable file or bad record fails the run. */
   strict: boolean;
+  limits?: PolicyLimits;
 }
 
 export const DEFAULT_GENERATE_OPTIONS: Omit<GenerateOptions, 'cloudtrail'> = {
@@ -17,9 +24,17 @@ export const DEFAULT_GENERATE_OPTIONS: Omit<GenerateOptions, 'cloudtrail'> = {
   strict: false,
 };
 
+/** One role's result: the reduced policy and the documents it is delivered as (split when too large). */
+export interface RoleOutput extends ReduceResult {
+  documents: PolicyDocument[];
+  delivery: FitResult['kind'];
+  widenings: Widening[];
+}
+
 export interface GenerateResult {
-  results: ReduceResult[];
+  results: RoleOutput[];
   report: RunReport;
+  facts: readonly Fact[];
 }
 
 /** Evidence -> one least-privilege policy per role that made at least one selected call. */
@@ -29,15 +44,46 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
     throw new InputError(`--strict: ${tally.problemCount} input problem(s); see the messages above`);
   }
   const facts = store.facts();
-  const principals = [...new Set(facts.filter((f) => selectable(f.outcome, options.reduce)).map((f) => f.principal))].sort();
+  const principals = [
+    ...new Set(facts.filter((f) => selectable(f, options.reduce)).map((f) => f.principal)),
+  ].sort();
   if (principals.length === 0) {
     const what = options.roles.length > 0 ? `for role(s) ${options.roles.join(', ')}` : 'for any role';
-    throw new InputError(`no successful calls ${what} in ${tally.records} record(s) from ${tally.files} file(s)`);
+    throw new InputError(
+      `no successful calls ${what} in ${tally.records} record(s) from ${tally.files} file(s)`,
+    );
   }
-  const results = principals.map((p) => reducePrincipal(p as Arn, facts, options.reduce));
-  return { results, report: buildRunReport(tally, facts, results, deps.catalog.version) };
+  const split =
+    options.reduce.generalize === 'none'
+      ? undefined
+      : catalogSplitter(deps.catalog, options.reduce.generalize);
+  const results = principals.map((p) =>
+    deliver(reducePrincipal(p as Arn, facts, options.reduce, split), facts, options),
+  );
+  return { results, report: buildRunReport(tally, facts, results, deps.catalog.version), facts };
 }
 
-function selectable(outcome: string, options: ReduceOptions): boolean {
-  return outcome === 'allowed' || (options.includeDenied && outcome === 'denied');
+function deliver(result: ReduceResult, facts: readonly Fact[], options: GenerateOptions): RoleOutput {
+  const limits = options.limits ?? DEFAULT_POLICY_LIMITS;
+  const { fit, widenings } = options.reduce.compact
+    ? widenToFit(result.policy, limits)
+    : { fit: fitPolicy(result.policy, limits), widenings: [] };
+  if (fit.kind === 'too-large') {
+    throw new InputError(
+      `the policy for ${result.principal} is ${fit.size} characters and cannot be split to fit IAM's limits (${fit.reason}); ` +
+        (options.reduce.compact
+          ? 'even --compact could not shrink it enough'
+          : 'rerun with --compact to widen resources (each widening is reported)'),
+    );
+  }
+  const selected = facts.filter((f) => f.principal === result.principal && selectable(f, options.reduce));
+  verifyPolicy(fit.documents, selected);
+  return { ...result, documents: fit.documents, delivery: fit.kind, widenings };
+}
+
+function selectable(f: Fact, options: ReduceOptions): boolean {
+  return (
+    (options.companions || !f.inferred) &&
+    (f.outcome === 'allowed' || (options.includeDenied && f.outcome === 'denied'))
+  );
 }

@@ -15,7 +15,10 @@ export interface IngestDeps {
 }
 
 /** Feeds file batches through the CloudTrail parser into the fact store, counting everything. */
-export async function ingestCloudTrailBatches(batches: AsyncIterable<FileBatch>, deps: IngestDeps): Promise<void> {
+export async function ingestCloudTrailBatches(
+  batches: AsyncIterable<FileBatch>,
+  deps: IngestDeps,
+): Promise<void> {
   for await (const batch of batches) {
     if (batch.kind === 'skipped-file') continue;
     deps.tally.file();

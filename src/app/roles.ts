@@ -22,8 +22,15 @@ export function summarize(facts: readonly Fact[]): RoleSummary[] {
   const byRole = new Map<string, RoleSummary & { actionSet: Set<string> }>();
   for (const f of facts) {
     const s = byRole.get(f.principal) ?? {
-      principal: f.principal, calls: 0, allowed: 0, denied: 0, failed: 0, actions: 0,
-      firstSeen: f.firstSeen, lastSeen: f.lastSeen, actionSet: new Set<string>(),
+      principal: f.principal,
+      calls: 0,
+      allowed: 0,
+      denied: 0,
+      failed: 0,
+      actions: 0,
+      firstSeen: f.firstSeen,
+      lastSeen: f.lastSeen,
+      actionSet: new Set<string>(),
     };
     s.calls += f.count;
     s[f.outcome] += f.count;

@@ -1,25 +1,42 @@
 import type { IngestTally } from '../ingest/tally.ts';
 import type { Fact } from '../model/fact.ts';
 import type { ReduceResult, StatementExplanation } from '../reduce/reduce.ts';
+import type { Widening } from '../reduce/widen.ts';
 
 /** What `--report FILE` writes: the ingest report, per-action counts and the reduce statistics. */
 export interface RunReport {
   tool: { name: 'tightrole'; catalogVersion: string };
   ingest: ReturnType<IngestTally['toReport']>;
   actions: { principal: string; action: string; outcome: string; calls: number }[];
-  roles: { principal: string; stats: ReduceResult['stats']; explain: StatementExplanation[] }[];
+  roles: {
+    principal: string;
+    stats: ReduceResult['stats'];
+    delivery: string;
+    documents: number;
+    widenings: Widening[];
+    explain: StatementExplanation[];
+  }[];
 }
 
 export function buildRunReport(
   tally: IngestTally,
   facts: readonly Fact[],
-  results: readonly ReduceResult[],
+  results: readonly (ReduceResult & {
+    delivery: string;
+    documents: readonly unknown[];
+    widenings: Widening[];
+  })[],
   catalogVersion: string,
 ): RunReport {
   const counts = new Map<string, { principal: string; action: string; outcome: string; calls: number }>();
   for (const f of facts) {
     const key = JSON.stringify([f.principal, f.action, f.outcome]);
-    const entry = counts.get(key) ?? { principal: f.principal, action: f.action, outcome: f.outcome, calls: 0 };
+    const entry = counts.get(key) ?? {
+      principal: f.principal,
+      action: f.action,
+      outcome: f.outcome,
+      calls: 0,
+    };
     entry.calls += f.count;
     counts.set(key, entry);
   }
@@ -27,6 +44,13 @@ export function buildRunReport(
     tool: { name: 'tightrole', catalogVersion },
     ingest: tally.toReport(),
     actions: [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v),
-    roles: results.map((r) => ({ principal: r.principal, stats: r.stats, explain: r.explain })),
+    roles: results.map((r) => ({
+      principal: r.principal,
+      stats: r.stats,
+      delivery: r.delivery,
+      documents: r.documents.length,
+      widenings: r.widenings,
+      explain: r.explain,
+    })),
   };
 }

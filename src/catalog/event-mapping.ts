@@ -13,9 +13,7 @@ export interface MappedCall {
 }
 
 export type CallMapping =
-  | { kind: 'mapped'; calls: MappedCall[] }
-  | { kind: 'permissionless' }
-  | { kind: 'unmapped' };
+  { kind: 'mapped'; calls: MappedCall[] } | { kind: 'permissionless' } | { kind: 'unmapped' };
 
 interface RuleAction {
   action: string;

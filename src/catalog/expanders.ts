@@ -22,7 +22,10 @@ export const EXPANDERS: Record<string, (params: Readonly<Record<string, unknown>
     }),
   // PartiQL: the statement's first keyword decides the action (DynamoDB developer guide, PartiQL IAM).
   'dynamodb-partiql': (params) => {
-    const statements = [params['statement'], ...listOf(params['requestItems'] ?? params['transactStatements']).map((i) => i['statement'])];
+    const statements = [
+      params['statement'],
+      ...listOf(params['requestItems'] ?? params['transactStatements']).map((i) => i['statement']),
+    ];
     return statements.flatMap((s) => {
       if (typeof s !== 'string') return [];
       const keyword = /^\s*([A-Za-z]+)/.exec(s)?.[1]?.toLowerCase() ?? '';
@@ -49,5 +52,7 @@ const PARTIQL_KEYWORDS: Record<string, IamAction> = {
 
 function listOf(value: unknown): Record<string, unknown>[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v));
+  return value.filter(
+    (v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v),
+  );
 }

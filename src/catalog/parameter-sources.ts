@@ -23,7 +23,8 @@ export function parameterSources(
   const renamed = renames?.[variable];
   const specs = renamed
     ? [renamed]
-    : (PER_ACTION[action]?.[variable] ?? ANY[variable] ?? [variable.charAt(0).toLowerCase() + variable.slice(1)]);
+    : (PER_ACTION[action]?.[variable] ??
+      ANY[variable] ?? [variable.charAt(0).toLowerCase() + variable.slice(1)]);
   return specs.map((spec) => {
     const [param = '', transform] = spec.split(':');
     return transform ? { param, transform } : { param };

@@ -1,6 +1,12 @@
 import type { Arn } from '../model/identifiers.ts';
 import type { Catalog } from './catalog.ts';
-import { compileTemplate, fillTemplate, matchTemplate, type ArnTemplate, type TemplateValue } from './arn-template.ts';
+import {
+  compileTemplate,
+  fillTemplate,
+  matchTemplate,
+  type ArnTemplate,
+  type TemplateValue,
+} from './arn-template.ts';
 import { parameterSources, wildcardWhenUnresolved } from './parameter-sources.ts';
 import { VALUE_TRANSFORMS } from './resource-values.ts';
 import type { ActionInfo } from './service-info.ts';

@@ -13,7 +13,8 @@ export const VALUE_TRANSFORMS: Record<string, ValueTransform> = {
     if (!url) return undefined;
     const [, account, name, ...rest] = url.pathname.split('/');
     if (!account || !name || rest.length > 0) return undefined;
-    const region = /^sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(url.hostname)?.[1] ??
+    const region =
+      /^sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(url.hostname)?.[1] ??
       /^([a-z0-9-]+)\.queue\.amazonaws\.com(?:\.cn)?$/.exec(url.hostname)?.[1];
     const values: Record<string, TemplateValue> = { QueueName: decodeURIComponent(name), Account: account };
     if (region) values['Region'] = region;
@@ -27,7 +28,8 @@ export const VALUE_TRANSFORMS: Record<string, ValueTransform> = {
     [variable]: { pattern: `${escapeIamValue(value)}-??????` },
   }),
   // KMS keyId is a key ID, a key ARN (matched as an ARN before transforms run) or an alias (not a key).
-  'kms-key-id': (value, variable) => (/^(?:mrk-)?[0-9a-f-]{32,36}$/i.test(value) ? { [variable]: value } : undefined),
+  'kms-key-id': (value, variable) =>
+    /^(?:mrk-)?[0-9a-f-]{32,36}$/i.test(value) ? { [variable]: value } : undefined,
   // CopyObject copySource: "bucket/key" (URL-encoded, optional ?versionId=).
   's3-copy-source-bucket': (value, variable) => {
     const [bucket] = splitCopySource(value) ?? [];

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import type { EvidenceOptions } from '../app/evidence.ts';
 import { UsageError } from '../errors.ts';
@@ -9,6 +10,15 @@ export interface EvidenceArgs {
   role?: string[] | undefined;
   since?: string | undefined;
   until?: string | undefined;
+  jobs?: number | undefined;
+}
+
+/** --jobs, validated. */
+export function jobsOption(args: EvidenceArgs): number {
+  const jobs = args.jobs ?? 1;
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
+    throw new UsageError('--jobs must be a whole number from 1 to 256');
+  return jobs;
 }
 
 /** Flags shared by every command that reads evidence. */
@@ -26,8 +36,23 @@ export function evidenceFlags<T>(y: Argv<T>) {
       describe: 'Only this role (name or ARN); repeatable. Default: every role seen',
       group: 'Evidence:',
     })
-    .option('since', { type: 'string', describe: 'Only events at or after: ISO-8601 or relative (7d, 12h)', group: 'Evidence:' })
-    .option('until', { type: 'string', describe: 'Only events at or before: ISO-8601 or relative', group: 'Evidence:' });
+    .option('since', {
+      type: 'string',
+      describe: 'Only events at or after: ISO-8601 or relative (7d, 12h)',
+      group: 'Evidence:',
+    })
+    .option('until', {
+      type: 'string',
+      describe: 'Only events at or before: ISO-8601 or relative',
+      group: 'Evidence:',
+    })
+    .option('jobs', {
+      type: 'number',
+      default: availableParallelism(),
+      defaultDescription: 'one per core',
+      describe: 'Worker threads for reading local CloudTrail files (output is identical for any value)',
+      group: 'Evidence:',
+    });
 }
 
 export function evidenceOptions(args: EvidenceArgs, io: CliIo): EvidenceOptions {

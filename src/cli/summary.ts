@@ -11,7 +11,9 @@ export function printIngestSummary(io: CliIo, ingest: RunReport['ingest'], roles
     io,
     `${ingest.files} file(s), ${ingest.records} record(s): ${ingest.used} used, ${skipped} skipped, ${unmapped} unmapped` +
       `; ${roles} role(s)` +
-      (unresolved > 0 ? `; ${unresolved} call(s) on "*" because the resource could not be resolved (see --report)` : ''),
+      (unresolved > 0
+        ? `; ${unresolved} call(s) on "*" because the resource could not be resolved (see --report)`
+        : ''),
   );
 }
 
@@ -22,8 +24,10 @@ export function printExplain(io: CliIo, results: readonly ReduceResult[]): void 
     for (const e of r.explain) {
       warn(io, `  ${e.sid}: ${e.calls} call(s) ${e.firstSeen} .. ${e.lastSeen} [${e.sources.join(', ')}]`);
       for (const a of e.actions) warn(io, `    ${a.action}: ${a.calls}${a.inferred ? ' (inferred)' : ''}`);
-      for (const g of e.generalizations) warn(io, `    generalized ${g.replaced} ARN(s) to ${g.pattern}: ${g.why}`);
-      for (const c of e.conditions) warn(io, `    condition ${c.operator} ${c.key} = ${c.values.join(', ')}: ${c.evidence}`);
+      for (const g of e.generalizations)
+        warn(io, `    generalized ${g.replaced} ARN(s) to ${g.pattern}: ${g.why}`);
+      for (const c of e.conditions)
+        warn(io, `    condition ${c.operator} ${c.key} = ${c.values.join(', ')}: ${c.evidence}`);
     }
   }
 }

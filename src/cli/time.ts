@@ -13,5 +13,7 @@ export function parseTimeFlag(flag: string, value: string, now: Date): string {
     const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
     if (!Number.isNaN(ms)) return new Date(ms).toISOString();
   }
-  throw new UsageError(`--${flag} ${JSON.stringify(value)}: expected ISO-8601 (2026-11-20T10:00:00Z) or a relative time (30m, 12h, 7d, 2w)`);
+  throw new UsageError(
+    `--${flag} ${JSON.stringify(value)}: expected ISO-8601 (2026-11-20T10:00:00Z) or a relative time (30m, 12h, 7d, 2w)`,
+  );
 }

@@ -5,6 +5,7 @@ import { resolveResources } from '../catalog/resolve-resources.ts';
 import type { Arn } from '../model/identifiers.ts';
 import type { Observation, Origin, Outcome } from '../model/observation.ts';
 import { callContext } from './call-context.ts';
+import { passRoleObservations } from './companions.ts';
 import { isObject, isoTime, obj, str, type JsonObject } from './fields.ts';
 import { outcomeOf } from './outcome.ts';
 import { isRoleArn } from './principal.ts';
@@ -72,6 +73,9 @@ export function parseCloudTrailRecord(
       ...(call.paramRenames ? { paramRenames: call.paramRenames } : {}),
     });
     if (resolution.kind === 'unresolved') unresolved.push({ action: info.action, reason: resolution.reason });
+    observations.push(
+      ...passRoleObservations(info.action, params, { principal, outcome, time, origin, region, account }),
+    );
     observations.push({
       principal,
       action: info.action,

@@ -17,12 +17,16 @@ const MAX_NESTING = 4;
  */
 export function extractRecords(doc: unknown): ExtractedRecords {
   const out: ExtractedRecords = { records: [], bad: [] };
-  if (isObject(doc) && (Array.isArray(doc['Records']) || Array.isArray(doc['Events']) || looksLikeRecord(doc) || isEnvelope(doc))) {
+  if (
+    isObject(doc) &&
+    (Array.isArray(doc['Records']) || Array.isArray(doc['Events']) || looksLikeRecord(doc) || isEnvelope(doc))
+  ) {
     collect(doc, out, 0);
   } else if (Array.isArray(doc)) {
     collect(doc, out, 0);
   } else {
-    out.shapeError = 'not a CloudTrail document: expected {"Records":[...]}, {"Events":[...]}, an array or one event';
+    out.shapeError =
+      'not a CloudTrail document: expected {"Records":[...]}, {"Events":[...]}, an array or one event';
   }
   return out;
 }

@@ -4,6 +4,9 @@ import type { RecordResult } from './record-result.ts';
 
 const MAX_PROBLEMS = 1000;
 
+/** A tally as plain data (what a worker thread sends back). */
+export type TallyState = ReturnType<IngestTally['toReport']>;
+
 /**
  * Counts an ingest so that nothing is dropped silently: every record lands in exactly one of
  * used / skipped (by reason) / unmapped, so `records = used + skipped + unmapped`.
@@ -14,7 +17,7 @@ export class IngestTally {
   observations = 0;
   used = 0;
   readonly outcomes: Record<Outcome, number> = { allowed: 0, denied: 0, failed: 0 };
-  readonly #skipped = new Map<string, { count: number; example?: string }>();
+  readonly #skipped = new Map<string, { count: number; example: string }>();
   readonly #unmapped = new Map<string, { eventSource: string; eventName: string; count: number }>();
   readonly #unresolved = new Map<IamAction, { count: number; example: string }>();
   readonly #problems: FileProblem[] = [];
@@ -37,27 +40,19 @@ export class IngestTally {
   record(result: RecordResult, where: string): void {
     this.records++;
     if (result.kind === 'skipped') return this.skip(result.reason, `${where}: ${result.detail}`);
-    if (result.kind === 'unmapped') {
-      const key = `${result.eventSource}\u0000${result.eventName}`;
-      const entry = this.#unmapped.get(key) ?? { eventSource: result.eventSource, eventName: result.eventName, count: 0 };
-      entry.count++;
-      this.#unmapped.set(key, entry);
-      return;
-    }
+    if (result.kind === 'unmapped') return this.#addUnmapped(result.eventSource, result.eventName, 1);
     this.used++;
     this.observations += result.observations.length;
     for (const o of result.observations) this.outcomes[o.outcome]++;
-    for (const u of result.unresolved) {
-      const entry = this.#unresolved.get(u.action) ?? { count: 0, example: `${where}: ${u.reason}` };
-      entry.count++;
-      this.#unresolved.set(u.action, entry);
-    }
+    for (const u of result.unresolved) this.#addUnresolved(u.action, 1, `${where}: ${u.reason}`);
   }
 
   /** A record counted as skipped without being parsed (undecodable entry, too large, ...). */
-  skip(reason: string, example: string): void {
+  skip(reason: string, example: string, count = 1): void {
     const entry = this.#skipped.get(reason) ?? { count: 0, example };
-    entry.count++;
+    entry.count += count;
+    // The smallest example, not the first: the same whatever the file or thread order.
+    if (example < entry.example) entry.example = example;
     this.#skipped.set(reason, entry);
   }
 
@@ -67,8 +62,37 @@ export class IngestTally {
     this.skip(reason, example);
   }
 
+  #addUnresolved(action: IamAction, count: number, example: string): void {
+    const entry = this.#unresolved.get(action) ?? { count: 0, example };
+    entry.count += count;
+    if (example < entry.example) entry.example = example;
+    this.#unresolved.set(action, entry);
+  }
+
+  #addUnmapped(eventSource: string, eventName: string, count: number): void {
+    const key = `${eventSource}\u0000${eventName}`;
+    const entry = this.#unmapped.get(key) ?? { eventSource, eventName, count: 0 };
+    entry.count += count;
+    this.#unmapped.set(key, entry);
+  }
+
+  /** Adds another tally's counts (from a worker thread); the result does not depend on merge order. */
+  merge(other: TallyState): void {
+    this.files += other.files;
+    this.records += other.records;
+    this.observations += other.observations;
+    this.used += other.used;
+    for (const k of ['allowed', 'denied', 'failed'] as const) this.outcomes[k] += other.outcomes[k];
+    for (const s of other.skipped) this.skip(s.reason, s.example ?? '', s.count);
+    for (const u of other.unmapped) this.#addUnmapped(u.eventSource, u.eventName, u.count);
+    for (const u of other.unresolvedResources) this.#addUnresolved(u.action, u.count, u.example ?? '');
+    for (const p of other.problems) this.problem(p);
+    this.#problemsDropped += other.problemsNotListed;
+  }
+
   toReport(): IngestReport & { outcomes: Record<Outcome, number>; problemsNotListed: number } {
-    const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = <T>(m: Map<string, T>) =>
+      [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return {
       files: this.files,
       records: this.records,
@@ -77,8 +101,13 @@ export class IngestTally {
       outcomes: { ...this.outcomes },
       skipped: sorted(this.#skipped).map(([reason, v]) => ({ reason, ...v })),
       unmapped: sorted(this.#unmapped).map(([, v]) => v),
-      unresolvedResources: sorted(this.#unresolved).map(([action, v]) => ({ action: action as IamAction, ...v })),
-      problems: [...this.#problems],
+      unresolvedResources: sorted(this.#unresolved).map(([action, v]) => ({
+        action: action as IamAction,
+        ...v,
+      })),
+      problems: [...this.#problems].sort((a, b) =>
+        a.file < b.file ? -1 : a.file > b.file ? 1 : (a.record ?? -1) - (b.record ?? -1),
+      ),
       problemsNotListed: this.#problemsDropped,
     };
   }

@@ -43,6 +43,8 @@ export interface UnmappedCount {
 export interface UnresolvedCount {
   action: IamAction;
   count: number;
+  /** One call whose resource could not be built, and why. */
+  example?: string;
 }
 
 /** Every ingest returns one; nothing is dropped silently.

@@ -1,5 +1,8 @@
+import { escapeIamValue } from '../catalog/arn-template.ts';
 import type { Fact } from '../model/fact.ts';
 import type { ConditionBlock } from '../model/policy.ts';
+import { sortedUnique } from './compare.ts';
+import { maskVolatile } from './volatility.ts';
 
 /** One condition emitted and the evidence behind it, for --explain and the report. */
 export interface ConditionNote {
@@ -10,11 +13,98 @@ export interface ConditionNote {
   evidence: string;
 }
 
-/** v1: no conditions. */
+interface Rule {
+  key: string;
+  /** Applies to this action (and statement resources). */
+  applies: (action: string, resources: readonly string[]) => boolean;
+  operator: (values: string[]) => string;
+  /** The condition value for one observed context value, or undefined when it cannot be constrained. */
+  value: (observed: string) => string | undefined;
+  why: string;
+}
+
+// A condition is emitted only when EVERY fact behind the action carries the key with a usable value.
+const RULES: Rule[] = [
+  {
+    key: 'aws:RequestedRegion',
+    applies: (_a, resources) => resources.includes('*'),
+    operator: () => 'StringEquals',
+    value: (v) => v,
+    why: 'the statement must use Resource "*"; every call was made in these regions',
+  },
+  {
+    key: 'aws:SourceVpce',
+    applies: () => true,
+    operator: () => 'StringEquals',
+    value: (v) => v,
+    why: 'every call came through these VPC endpoints',
+  },
+  {
+    key: 'kms:ViaService',
+    applies: (a) => a.startsWith('kms:'),
+    operator: () => 'StringEquals',
+    value: (v) => v,
+    why: "every call was made by these services on the role's behalf",
+  },
+  {
+    key: 'iam:PassedToService',
+    applies: (a) => a === 'iam:PassRole',
+    operator: () => 'StringEquals',
+    value: (v) => v,
+    why: 'the role is passed only to these services',
+  },
+  {
+    key: 's3:prefix',
+    applies: (a) => a === 's3:ListBucket',
+    operator: (values) =>
+      values.some((v) => v.replace(/\$\{[*?$]\}/g, '').includes('*')) ? 'StringLike' : 'StringEquals',
+    // An empty prefix lists the whole bucket: no condition can be narrower than the bucket then.
+    value: (v) => (v === '' ? undefined : maskVolatile(escapeIamValue(v)).text),
+    why: 'every listing used these prefixes (volatile parts generalized)',
+  },
+];
+
+/** Conditions every supporting fact of one action agrees on. */
 export function conditionsFor(
-  _action: string,
-  _facts: readonly Fact[],
-  _resources: readonly string[],
+  action: string,
+  facts: readonly Fact[],
+  resources: readonly string[],
 ): { condition: ConditionBlock | undefined; notes: ConditionNote[] } {
-  return { condition: undefined, notes: [] };
+  const block: ConditionBlock = {};
+  const notes: ConditionNote[] = [];
+  for (const rule of RULES) {
+    if (!rule.applies(action, resources)) continue;
+    const values = agreedValues(rule, facts);
+    if (!values) continue;
+    const operator = rule.operator(values);
+    block[operator] = { ...(block[operator] ?? {}), [rule.key]: values };
+    const calls = facts.reduce((n, f) => n + f.count, 0);
+    notes.push({ action, operator, key: rule.key, values, evidence: `${rule.why} (${calls} call(s))` });
+  }
+  return { condition: Object.keys(block).length > 0 ? sortBlock(block) : undefined, notes };
+}
+
+function agreedValues(rule: Rule, facts: readonly Fact[]): string[] | undefined {
+  const values: string[] = [];
+  for (const fact of facts) {
+    const observed = fact.context[rule.key];
+    if (observed === undefined) return undefined;
+    const value = rule.value(observed);
+    if (value === undefined) return undefined;
+    values.push(value);
+  }
+  return values.length > 0 ? sortedUnique(values) : undefined;
+}
+
+function sortBlock(block: ConditionBlock): ConditionBlock {
+  const out: ConditionBlock = {};
+  for (const op of Object.keys(block).sort()) {
+    const keys = block[op]!;
+    out[op] = Object.fromEntries(
+      Object.keys(keys)
+        .sort()
+        .map((k) => [k, keys[k]!]),
+    );
+  }
+  return out;
 }

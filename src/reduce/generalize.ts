@@ -1,4 +1,8 @@
+import type { ArnSplit, ArnSplitter } from '../catalog/resource-split.ts';
+import { matchesPattern } from '../policy/wildcard.ts';
+import { byCodeUnit, sortedUnique } from './compare.ts';
 import type { ReduceOptions } from './options.ts';
+import { maskVolatile } from './volatility.ts';
 
 /** One replacement of concrete ARNs by a pattern, for --explain. */
 export interface Generalization {
@@ -8,11 +12,105 @@ export interface Generalization {
   why: string;
 }
 
-/** v1: keeps every ARN literal. (Volatile-segment detection arrives with the reduce issue.) */
+export interface Generalized {
+  resources: string[];
+  generalizations: Generalization[];
+}
+
+/**
+ * Concrete ARNs of one action -> the fewest patterns that still cover each, changing only the part
+ * after the split point (a per-request sub-resource in safe mode). Volatile identifiers become `*`
+ * in place; more than `collapseThreshold` distinct values under one parent path become `parent/*`.
+ */
 export function generalizeResources(
-  _action: string,
-  resources: string[],
-  _options: ReduceOptions,
-): { resources: string[]; generalizations: Generalization[] } {
-  return { resources, generalizations: [] };
+  action: string,
+  resources: readonly string[],
+  options: ReduceOptions,
+  split: ArnSplitter | undefined,
+): Generalized {
+  if (options.generalize === 'none' || !split) return { resources: [...resources], generalizations: [] };
+  const literal: string[] = [];
+  const byStable = new Map<string, { split: ArnSplit; arn: string }[]>();
+  for (const arn of resources) {
+    const s = split(action, arn);
+    if (!s || s.tail === '') literal.push(arn);
+    else byStable.set(s.stable, [...(byStable.get(s.stable) ?? []), { split: s, arn }]);
+  }
+  const generalizations: Generalization[] = [];
+  const patterns = [...literal];
+  for (const [stable, entries] of [...byStable.entries()].sort(([a], [b]) => byCodeUnit(a, b))) {
+    patterns.push(...generalizeTails(action, stable, entries, options, generalizations));
+  }
+  return { resources: dropSubsumed(sortedUnique(patterns)), generalizations };
+}
+
+function generalizeTails(
+  action: string,
+  stable: string,
+  entries: { split: ArnSplit; arn: string }[],
+  options: ReduceOptions,
+  notes: Generalization[],
+): string[] {
+  const masked = new Map<string, { count: number; found: Set<string> }>();
+  for (const { split } of entries) {
+    const m = maskVolatile(split.tail);
+    const entry = masked.get(m.text) ?? { count: 0, found: new Set<string>() };
+    entry.count++;
+    m.found.forEach((f) => entry.found.add(f));
+    masked.set(m.text, entry);
+  }
+  for (const [text, info] of masked) {
+    if (info.found.size > 0) {
+      notes.push({
+        action,
+        pattern: stable + text,
+        replaced: info.count,
+        why: `volatile ${[...info.found].join(', ')} in ${entries[0]!.split.variable}`,
+      });
+    }
+  }
+  return collapseByParent(action, stable, [...masked.keys()], options, notes);
+}
+
+/** More than the threshold of distinct tails under one parent path -> `parent/*`. */
+function collapseByParent(
+  action: string,
+  stable: string,
+  tails: string[],
+  options: ReduceOptions,
+  notes: Generalization[],
+): string[] {
+  const byParent = new Map<string, string[]>();
+  for (const tail of tails) {
+    const parent = tail.includes('/') ? tail.slice(0, tail.lastIndexOf('/') + 1) : '';
+    byParent.set(parent, [...(byParent.get(parent) ?? []), tail]);
+  }
+  const out: string[] = [];
+  for (const [parent, group] of byParent) {
+    if (group.length > options.collapseThreshold) {
+      out.push(`${stable}${parent}*`);
+      notes.push({
+        action,
+        pattern: `${stable}${parent}*`,
+        replaced: group.length,
+        why: `${group.length} distinct values under "${parent || '(root)'}" (threshold ${options.collapseThreshold})`,
+      });
+    } else out.push(...group.map((t) => stable + t));
+  }
+  return out;
+}
+
+/**
+ * Removes patterns another pattern in the list already covers. A pattern q with only `*` wildcards
+ * covers p when q matches p's text: each `*`/`?` of p is then absorbed by a `*` of q.
+ */
+function dropSubsumed(patterns: string[]): string[] {
+  return patterns.filter((p) => !patterns.some((q) => q !== p && covers(q, p) && !(covers(p, q) && p < q)));
+}
+
+function covers(q: string, p: string): boolean {
+  return (
+    !q.replace(/\$\{[*?$]\}/g, '').includes('?') &&
+    matchesPattern(q, p, { caseInsensitive: false }) === 'match'
+  );
 }

@@ -8,8 +8,10 @@ export interface ReduceOptions {
   collapseThreshold: number;
   /** Emit conditions where every observation agrees. */
   conditions: boolean;
-  /** Add companion permissions (iam:PassRole, dependent actions) the evidence implies. */
+  /** Add companion permissions (iam:PassRole) the evidence implies. */
   companions: boolean;
+  /** When the policy exceeds IAM's size limits even when split, widen resources (listed in the report). */
+  compact: boolean;
 }
 
 export const DEFAULT_REDUCE_OPTIONS: ReduceOptions = {
@@ -18,4 +20,5 @@ export const DEFAULT_REDUCE_OPTIONS: ReduceOptions = {
   collapseThreshold: 5,
   conditions: true,
   companions: true,
+  compact: false,
 };

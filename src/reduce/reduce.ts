@@ -1,3 +1,4 @@
+import type { ArnSplitter } from '../catalog/resource-split.ts';
 import type { Fact } from '../model/fact.ts';
 import type { Arn } from '../model/identifiers.ts';
 import { POLICY_VERSION, type ConditionBlock, type PolicyDocument, type Statement } from '../model/policy.ts';
@@ -45,11 +46,15 @@ export function reducePrincipal(
   principal: Arn,
   facts: readonly Fact[],
   options: ReduceOptions = DEFAULT_REDUCE_OPTIONS,
+  split?: ArnSplitter,
 ): ReduceResult {
   const selected = facts.filter(
-    (f) => f.principal === principal && (f.outcome === 'allowed' || (options.includeDenied && f.outcome === 'denied')),
+    (f) =>
+      f.principal === principal &&
+      (options.companions || !f.inferred) &&
+      (f.outcome === 'allowed' || (options.includeDenied && f.outcome === 'denied')),
   );
-  const grants = actionGrants(selected, options);
+  const grants = actionGrants(selected, options, split);
   const statements = mergeGrants(grants);
   const policy: PolicyDocument = { Version: POLICY_VERSION, Statement: statements.map((s) => s.statement) };
   verifyPolicy(policy, selected);
@@ -66,7 +71,7 @@ export function reducePrincipal(
   };
 }
 
-function actionGrants(facts: Fact[], options: ReduceOptions): ActionGrant[] {
+function actionGrants(facts: Fact[], options: ReduceOptions, split: ArnSplitter | undefined): ActionGrant[] {
   const byAction = new Map<string, Fact[]>();
   for (const f of facts) byAction.set(f.action, [...(byAction.get(f.action) ?? []), f]);
   return [...byAction.keys()].sort(byCodeUnit).map((action) => {
@@ -75,7 +80,7 @@ function actionGrants(facts: Fact[], options: ReduceOptions): ActionGrant[] {
     const concrete = sortedUnique(group.flatMap((f) => (f.resources === '*' ? [] : f.resources)));
     const generalized = wildcard
       ? { resources: ['*'], generalizations: [] }
-      : generalizeResources(action, concrete, options);
+      : generalizeResources(action, concrete, options, split);
     const { condition, notes } = options.conditions
       ? conditionsFor(action, group, generalized.resources)
       : { condition: undefined, notes: [] };
@@ -120,7 +125,11 @@ function explain(sid: string, group: ActionGrant[]): StatementExplanation {
     sid,
     calls: facts.reduce((n, f) => n + f.count, 0),
     firstSeen: facts.map((f) => f.firstSeen).sort(byCodeUnit)[0] ?? '',
-    lastSeen: facts.map((f) => f.lastSeen).sort(byCodeUnit).at(-1) ?? '',
+    lastSeen:
+      facts
+        .map((f) => f.lastSeen)
+        .sort(byCodeUnit)
+        .at(-1) ?? '',
     sources: sortedUnique(facts.flatMap((f) => f.sources)),
     actions: group.map((g) => ({
       action: g.action,

@@ -6,10 +6,15 @@ export function renderPolicyJson(policy: PolicyDocument): string {
 }
 
 /** `{ "<role ARN>": <document>, ... }` for several roles, keys sorted. */
-export function renderPolicyMapJson(policies: ReadonlyMap<string, PolicyDocument>): string {
+export function renderPolicyMapJson(
+  policies: ReadonlyMap<string, PolicyDocument | PolicyDocument[]>,
+): string {
   const keys = [...policies.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const out: Record<string, unknown> = {};
-  for (const key of keys) out[key] = orderedPolicy(policies.get(key)!);
+  for (const key of keys) {
+    const value = policies.get(key)!;
+    out[key] = Array.isArray(value) ? value.map(orderedPolicy) : orderedPolicy(value);
+  }
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
@@ -22,7 +27,17 @@ export function orderedPolicy(policy: PolicyDocument): Record<string, unknown> {
 }
 
 function orderedStatement(s: Statement): Record<string, unknown> {
-  const keys = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
+  const keys = [
+    'Sid',
+    'Effect',
+    'Principal',
+    'NotPrincipal',
+    'Action',
+    'NotAction',
+    'Resource',
+    'NotResource',
+    'Condition',
+  ] as const;
   const out: Record<string, unknown> = {};
   for (const key of keys) if (s[key] !== undefined) out[key] = s[key];
   return out;

@@ -4,8 +4,7 @@ import { fileOutsideWindow } from './expand-paths.ts';
 
 /** One file's worth of raw records (never more than one file in memory), or why it was skipped. */
 export type FileBatch =
-  | ({ kind: 'file'; file: string } & DecodedFile)
-  | { kind: 'skipped-file'; file: string; reason: string };
+  ({ kind: 'file'; file: string } & DecodedFile) | { kind: 'skipped-file'; file: string; reason: string };
 
 export interface FileReadOptions {
   since?: string;
@@ -14,7 +13,10 @@ export interface FileReadOptions {
 }
 
 /** Reads local CloudTrail files one at a time; unreadable files become problems, never exceptions. */
-export async function* readCloudTrailFiles(files: readonly string[], options: FileReadOptions): AsyncGenerator<FileBatch> {
+export async function* readCloudTrailFiles(
+  files: readonly string[],
+  options: FileReadOptions,
+): AsyncGenerator<FileBatch> {
   for (const file of files) {
     if (fileOutsideWindow(file, options.since, options.until)) {
       yield { kind: 'skipped-file', file, reason: 'delivered outside --since/--until' };
@@ -22,9 +24,18 @@ export async function* readCloudTrailFiles(files: readonly string[], options: Fi
     }
     let bytes: Uint8Array;
     try {
-      bytes = file === '-' ? await (options.readStdin?.() ?? Promise.resolve(new Uint8Array())) : await readFile(file);
+      bytes =
+        file === '-'
+          ? await (options.readStdin?.() ?? Promise.resolve(new Uint8Array()))
+          : await readFile(file);
     } catch (error) {
-      yield { kind: 'file', file, records: [], bad: [], problem: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+      yield {
+        kind: 'file',
+        file,
+        records: [],
+        bad: [],
+        problem: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      };
       continue;
     }
     yield { kind: 'file', file, ...decodeCloudTrailBytes(file, bytes) };

@@ -52,7 +52,8 @@ function parseJsonText(text: string, jsonLines: boolean): DecodedFile {
       return shapeError ? { records, bad, problem: shapeError } : { records, bad };
     } catch (error) {
       // Several JSON values, one per line, is JSON Lines whatever the file is called.
-      if (!/^\s*\{[^\n]*\}\s*\n\s*\{/.test(text)) return { records: [], bad: [], problem: `invalid JSON: ${(error as Error).message}` };
+      if (!/^\s*\{[^\n]*\}\s*\n\s*\{/.test(text))
+        return { records: [], bad: [], problem: `invalid JSON: ${(error as Error).message}` };
     }
   }
   return parseJsonLines(text);

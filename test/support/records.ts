@@ -1,6 +1,8 @@
 /** A CloudTrail record in the real shape (as delivered to S3), for an AssumedRole Lambda session. */
 export function cloudTrailRecord(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const roleArn = (overrides['roleArn'] as string | undefined) ?? 'arn:aws:iam::123456789012:role/service-role/orders-api-role';
+  const roleArn =
+    (overrides['roleArn'] as string | undefined) ??
+    'arn:aws:iam::123456789012:role/service-role/orders-api-role';
   const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);
   const { roleArn: _ignored, ...rest } = overrides;
   return {
@@ -12,7 +14,13 @@ export function cloudTrailRecord(overrides: Record<string, unknown> = {}): Recor
       accountId: '123456789012',
       accessKeyId: 'ASIAEXAMPLEKEY',
       sessionContext: {
-        sessionIssuer: { type: 'Role', principalId: 'AROAEXAMPLEID', arn: roleArn, accountId: '123456789012', userName: roleName },
+        sessionIssuer: {
+          type: 'Role',
+          principalId: 'AROAEXAMPLEID',
+          arn: roleArn,
+          accountId: '123456789012',
+          userName: roleName,
+        },
         attributes: { creationDate: '2026-11-20T10:00:00Z', mfaAuthenticated: 'false' },
       },
     },

@@ -48,14 +48,22 @@ describe('architecture: dependency rules', () => {
   it('lets only src/aws import the AWS SDK', () => {
     const offences = files
       .filter((f) => layerOf(f) !== 'aws')
-      .flatMap((f) => importsOf(f).filter((s) => s.startsWith('@aws-sdk/')).map((s) => `${relative(SRC, f)}: ${s}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((s) => s.startsWith('@aws-sdk/'))
+          .map((s) => `${relative(SRC, f)}: ${s}`),
+      );
     expect(offences).to.deep.equal([]);
   });
 
   it('keeps src/model free of imports outside itself', () => {
     const offences = files
       .filter((f) => layerOf(f) === 'model')
-      .flatMap((f) => importsOf(f).filter((s) => !s.startsWith('./')).map((s) => `${relative(SRC, f)}: ${s}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((s) => !s.startsWith('./'))
+          .map((s) => `${relative(SRC, f)}: ${s}`),
+      );
     expect(offences).to.deep.equal([]);
   });
 

@@ -21,7 +21,11 @@ describe('FactStore', () => {
     store.add({ ...base, time: '2026-11-21T10:00:00.000Z' });
     const [fact] = store.facts();
     expect(store.size).to.equal(1);
-    expect(fact).to.include({ count: 3, firstSeen: '2026-11-19T10:00:00.000Z', lastSeen: '2026-11-21T10:00:00.000Z' });
+    expect(fact).to.include({
+      count: 3,
+      firstSeen: '2026-11-19T10:00:00.000Z',
+      lastSeen: '2026-11-21T10:00:00.000Z',
+    });
     expect(fact!.sources).to.deep.equal(['cloudtrail', 'xray']);
   });
 
@@ -53,6 +57,9 @@ describe('FactStore', () => {
     const store = new FactStore(2);
     store.add(base);
     store.add({ ...base, action: 's3:PutObject' });
-    expect(() => store.add({ ...base, action: 's3:DeleteObject' })).to.throw(FactLimitExceeded, /more than 2 distinct facts/);
+    expect(() => store.add({ ...base, action: 's3:DeleteObject' })).to.throw(
+      FactLimitExceeded,
+      /more than 2 distinct facts/,
+    );
   });
 });

@@ -3,13 +3,14 @@ import { generate } from '../../app/generate.ts';
 import { Catalog } from '../../catalog/catalog.ts';
 import { iamDataSource } from '../../catalog/iam-data-source.ts';
 import { DEFAULT_REDUCE_OPTIONS } from '../../reduce/options.ts';
-import type { ReduceResult } from '../../reduce/reduce.ts';
+import type { RoleOutput } from '../../app/generate.ts';
+import type { ReduceOptions } from '../../reduce/options.ts';
 import { renderPolicyJson, renderPolicyMapJson } from '../../render/json.ts';
 import { roleNameOf } from '../../ingest/principal.ts';
 import { writeOutputFiles } from '../../sinks/out-dir.ts';
-import { EXIT } from '../../errors.ts';
+import { EXIT, UsageError } from '../../errors.ts';
 import { warn, type CliIo } from '../io.ts';
-import { evidenceOptions } from '../evidence-flags.ts';
+import { evidenceOptions, jobsOption } from '../evidence-flags.ts';
 import { printExplain, printIngestSummary } from '../summary.ts';
 import type { GenerateArgs } from './generate.ts';
 
@@ -17,16 +18,36 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
   const evidence = evidenceOptions(args, io);
   const catalog = new Catalog(iamDataSource());
   const { results, report } = await generate(
-    { ...evidence, strict: args.strict, reduce: { ...DEFAULT_REDUCE_OPTIONS, includeDenied: args['include-denied'] } },
-    { catalog, readStdin: io.readStdin, onProblem: (file, reason) => warn(io, `${file}: ${reason}`) },
+    { ...evidence, strict: args.strict, reduce: reduceOptions(args) },
+    {
+      catalog,
+      readStdin: io.readStdin,
+      jobs: jobsOption(args),
+      onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
+    },
   );
   printIngestSummary(io, report.ingest, results.length);
+  for (const r of results) {
+    if (r.documents.length > 1)
+      warn(
+        io,
+        `${r.principal}: too large for one inline policy; split into ${r.documents.length} managed policies`,
+      );
+    for (const w of r.widenings)
+      warn(io, `--compact widened ${w.actions.join(', ')}: ${w.removed.length} resources -> ${w.added}`);
+  }
   if (args.explain) printExplain(io, results);
   if (args.report) await writeFile(args.report, `${JSON.stringify(report, null, 2)}\n`);
   if (args.out) {
     const written = await writeOutputFiles(
       args.out,
-      results.map((r) => ({ name: roleNameOf(r.principal), extension: '.json', content: renderPolicyJson(r.policy) })),
+      results.flatMap((r) =>
+        r.documents.map((doc, i) => ({
+          name: r.documents.length === 1 ? roleNameOf(r.principal) : `${roleNameOf(r.principal)}-${i + 1}`,
+          extension: '.json',
+          content: renderPolicyJson(doc),
+        })),
+      ),
     );
     for (const path of written) warn(io, `wrote ${path}`);
   } else {
@@ -35,7 +56,26 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
   return EXIT.ok;
 }
 
-function renderResults(results: ReduceResult[]): string {
-  if (results.length === 1) return renderPolicyJson(results[0]!.policy);
-  return renderPolicyMapJson(new Map(results.map((r) => [r.principal, r.policy])));
+function reduceOptions(args: GenerateArgs): ReduceOptions {
+  if (!Number.isInteger(args['collapse-threshold']) || args['collapse-threshold'] < 1) {
+    throw new UsageError('--collapse-threshold must be a whole number of at least 1');
+  }
+  return {
+    ...DEFAULT_REDUCE_OPTIONS,
+    includeDenied: args['include-denied'],
+    generalize: args.generalize,
+    collapseThreshold: args['collapse-threshold'],
+    conditions: args.conditions,
+    companions: args.companions,
+    compact: args.compact,
+  };
+}
+
+/** One role: its bare document (or, when split, an array of documents); several: a map by role ARN. */
+function renderResults(results: RoleOutput[]): string {
+  if (results.length === 1 && results[0]!.documents.length === 1)
+    return renderPolicyJson(results[0]!.documents[0]!);
+  return renderPolicyMapJson(
+    new Map(results.map((r) => [r.principal, r.documents.length === 1 ? r.documents[0]! : r.documents])),
+  );
 }

@@ -5,7 +5,7 @@ import { listRoles } from '../../app/roles.ts';
 import { escapeForTerminal } from '../../render/terminal.ts';
 import { EXIT } from '../../errors.ts';
 import { warn, type CliIo } from '../io.ts';
-import { evidenceFlags, evidenceOptions, type EvidenceArgs } from '../evidence-flags.ts';
+import { evidenceFlags, evidenceOptions, jobsOption, type EvidenceArgs } from '../evidence-flags.ts';
 
 export function rolesCommand(io: CliIo, setExit: (code: number) => void) {
   return {
@@ -19,11 +19,14 @@ export function rolesCommand(io: CliIo, setExit: (code: number) => void) {
       const roles = await listRoles(evidenceOptions(args, io), {
         catalog: new Catalog(iamDataSource()),
         readStdin: io.readStdin,
+        jobs: jobsOption(args),
         onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
       });
       if (args.json) io.stdout(`${JSON.stringify(roles, null, 2)}\n`);
       else {
-        io.stdout(`${'CALLS'.padStart(8)} ${'DENIED'.padStart(6)} ${'FAILED'.padStart(6)} ${'ACTIONS'.padStart(7)}  ROLE\n`);
+        io.stdout(
+          `${'CALLS'.padStart(8)} ${'DENIED'.padStart(6)} ${'FAILED'.padStart(6)} ${'ACTIONS'.padStart(7)}  ROLE\n`,
+        );
         for (const r of roles) {
           io.stdout(
             `${String(r.calls).padStart(8)} ${String(r.denied).padStart(6)} ${String(r.failed).padStart(6)} ${String(r.actions).padStart(7)}  ${escapeForTerminal(r.principal)}\n`,

@@ -21,7 +21,9 @@ interface Case {
   unmapped?: boolean;
 }
 
-const table = JSON.parse(readFileSync(new URL('../../cases/cloudtrail-mapping.json', import.meta.url), 'utf8')) as {
+const table = JSON.parse(
+  readFileSync(new URL('../../cases/cloudtrail-mapping.json', import.meta.url), 'utf8'),
+) as {
   cases: Case[];
 };
 
@@ -44,7 +46,9 @@ describe('CloudTrail record -> observations (test/cases/cloudtrail-mapping.json)
       const got = result.observations.map((o) => ({
         action: o.action,
         resources: o.resources,
-        ...(c.expect?.some((e) => e.context) ? { context: pick(o.context, Object.keys(c.expect.find((e) => e.context)?.context ?? {})) } : {}),
+        ...(c.expect?.some((e) => e.context)
+          ? { context: pick(o.context, Object.keys(c.expect.find((e) => e.context)?.context ?? {})) }
+          : {}),
         ...(c.expect?.some((e) => e.outcome) ? { outcome: o.outcome } : {}),
         ...(c.expect?.some((e) => e.principal) ? { principal: o.principal } : {}),
       }));

@@ -7,7 +7,10 @@ describe('IngestTally', () => {
     tally.record({ kind: 'skipped', reason: 'permissionless', detail: 'sts' }, 'f#0');
     tally.record({ kind: 'skipped', reason: 'permissionless', detail: 'sts' }, 'f#1');
     tally.record({ kind: 'unmapped', eventSource: 'x.amazonaws.com', eventName: 'Y' }, 'f#2');
-    tally.record({ kind: 'observations', observations: [], unresolved: [{ action: 'dynamodb:GetItem', reason: 'r' }] }, 'f#3');
+    tally.record(
+      { kind: 'observations', observations: [], unresolved: [{ action: 'dynamodb:GetItem', reason: 'r' }] },
+      'f#3',
+    );
     tally.badRecord('malformed-record', 'f#4: not an object');
     const r = tally.toReport();
     const skipped = r.skipped.reduce((n, s) => n + s.count, 0);
@@ -18,6 +21,8 @@ describe('IngestTally', () => {
       { reason: 'malformed-record', count: 1, example: 'f#4: not an object' },
       { reason: 'permissionless', count: 2, example: 'f#0: sts' },
     ]);
-    expect(r.unresolvedResources).to.deep.equal([{ action: 'dynamodb:GetItem', count: 1, example: 'f#3: r' }]);
+    expect(r.unresolvedResources).to.deep.equal([
+      { action: 'dynamodb:GetItem', count: 1, example: 'f#3: r' },
+    ]);
   });
 });

@@ -15,7 +15,12 @@ describe('decodeCloudTrailBytes: every accepted shape', () => {
   });
 
   it('reads lookup-events output, one bad CloudTrailEvent string counted, the others kept', () => {
-    const doc = { Events: [{ EventId: '1', CloudTrailEvent: JSON.stringify(record) }, { EventId: '2', CloudTrailEvent: '{oops' }] };
+    const doc = {
+      Events: [
+        { EventId: '1', CloudTrailEvent: JSON.stringify(record) },
+        { EventId: '2', CloudTrailEvent: '{oops' },
+      ],
+    };
     const out = decodeCloudTrailBytes('lookup.json', utf8(JSON.stringify(doc)));
     expect(out.records).to.have.length(1);
     expect(out.bad).to.deep.equal([{ index: 1, reason: 'CloudTrailEvent is not valid JSON' }]);
@@ -23,7 +28,12 @@ describe('decodeCloudTrailBytes: every accepted shape', () => {
 
   it('reads a single event, and an EventBridge envelope', () => {
     expect(decodeCloudTrailBytes('one.json', utf8(JSON.stringify(record))).records).to.have.length(1);
-    const envelope = { version: '0', 'detail-type': 'AWS API Call via CloudTrail', source: 'aws.s3', detail: record };
+    const envelope = {
+      version: '0',
+      'detail-type': 'AWS API Call via CloudTrail',
+      source: 'aws.s3',
+      detail: record,
+    };
     expect(decodeCloudTrailBytes('eb.json', utf8(JSON.stringify(envelope))).records).to.deep.equal([record]);
   });
 
@@ -35,7 +45,9 @@ describe('decodeCloudTrailBytes: every accepted shape', () => {
   });
 
   it('strips a UTF-8 BOM', () => {
-    expect(decodeCloudTrailBytes('bom.json', utf8(`\ufeff${JSON.stringify({ Records: [record] })}`)).records).to.have.length(1);
+    expect(
+      decodeCloudTrailBytes('bom.json', utf8(`\ufeff${JSON.stringify({ Records: [record] })}`)).records,
+    ).to.have.length(1);
   });
 });
 
@@ -46,7 +58,9 @@ describe('decodeCloudTrailBytes: bad files are problems, never exceptions', () =
 
   it('names truncated gzip', () => {
     const bytes = gzipSync(utf8(JSON.stringify({ Records: [record] })));
-    expect(decodeCloudTrailBytes('a.json.gz', bytes.subarray(0, bytes.length - 12)).problem).to.match(/gzip: .*truncated/);
+    expect(decodeCloudTrailBytes('a.json.gz', bytes.subarray(0, bytes.length - 12)).problem).to.match(
+      /gzip: .*truncated/,
+    );
   });
 
   it('names invalid JSON', () => {
@@ -54,23 +68,32 @@ describe('decodeCloudTrailBytes: bad files are problems, never exceptions', () =
   });
 
   it('names a document of the wrong shape', () => {
-    expect(decodeCloudTrailBytes('a.json', utf8('{"hello": 1}')).problem).to.match(/not a CloudTrail document/);
+    expect(decodeCloudTrailBytes('a.json', utf8('{"hello": 1}')).problem).to.match(
+      /not a CloudTrail document/,
+    );
     expect(decodeCloudTrailBytes('b.json', utf8('42')).problem).to.match(/not a CloudTrail document/);
   });
 
   it('keeps records around entries of the wrong type', () => {
-    const out = decodeCloudTrailBytes('a.json', utf8(JSON.stringify({ Records: [record, 'x', null, record] })));
+    const out = decodeCloudTrailBytes(
+      'a.json',
+      utf8(JSON.stringify({ Records: [record, 'x', null, record] })),
+    );
     expect(out.records).to.have.length(2);
     expect(out.bad.map((b) => b.index)).to.deep.equal([1, 2]);
   });
 
   it('warns about invalid UTF-8 but keeps the records', () => {
-    const json = utf8(JSON.stringify({ Records: [cloudTrailRecord({ requestParameters: { tableName: 'orders', key: 'K' } })] }));
+    const json = utf8(
+      JSON.stringify({
+        Records: [cloudTrailRecord({ requestParameters: { tableName: 'orders', key: 'K' } })],
+      }),
+    );
     const at = new TextDecoder().decode(json).indexOf('"K"') + 1;
     const bytes = new Uint8Array([...json.subarray(0, at), 0xff, 0xfe, ...json.subarray(at)]);
     const out = decodeCloudTrailBytes('a.json', bytes);
     expect(out.warning).to.match(/invalid UTF-8/);
     expect(out.records).to.have.length(1);
     expect(JSON.stringify(out.records[0])).to.include('"key":"\ufffd\ufffdK"');
-});
+  });
 });

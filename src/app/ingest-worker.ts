@@ -1,0 +1,38 @@
+/**
+ * Worker-thread entry: reads its share of CloudTrail files into its own FactStore and tally, then
+ * sends both back as plain data. The main thread merges them (order-independent).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Catalog } from '../catalog/catalog.ts';
+import { iamDataSource } from '../catalog/iam-data-source.ts';
+import { FactStore } from '../facts/fact-store.ts';
+import { roleSelector } from '../ingest/principal.ts';
+import { IngestTally } from '../ingest/tally.ts';
+import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
+import { ingestCloudTrailBatches } from './ingest-cloudtrail.ts';
+import type { WorkerRequest, WorkerResponse } from './parallel-ingest.ts';
+
+const request = workerData as WorkerRequest;
+const store = new FactStore(request.maxFacts);
+const tally = new IngestTally();
+const window = {
+  ...(request.since ? { since: request.since } : {}),
+  ...(request.until ? { until: request.until } : {}),
+};
+try {
+  await ingestCloudTrailBatches(readCloudTrailFiles(request.files, window), {
+    catalog: new Catalog(iamDataSource()),
+    store,
+    tally,
+    filter: { selectRole: roleSelector(request.roles), ...window },
+  });
+  const response: WorkerResponse = { ok: true, facts: store.facts(), tally: tally.toReport() };
+  parentPort?.postMessage(response);
+} catch (error) {
+  const response: WorkerResponse = {
+    ok: false,
+    message: (error as Error).message,
+    name: (error as Error).name,
+  };
+  parentPort?.postMessage(response);
+}

@@ -1,0 +1,50 @@
+import { partitionForRegion } from '../catalog/partition.ts';
+import { passedRoles } from '../catalog/pass-role.ts';
+import type { Arn, IamAction } from '../model/identifiers.ts';
+import type { Observation, Origin, Outcome } from '../model/observation.ts';
+import { isRoleArn } from './principal.ts';
+
+interface CallInfo {
+  principal: Arn;
+  outcome: Outcome;
+  time: string;
+  origin: Origin;
+  region: string;
+  account: string;
+}
+
+const ROLE_NAME = /^(?:\/?(?:[\w+=,.@-]+\/)*)?[\w+=,.@-]{1,64}$/;
+
+/**
+ * iam:PassRole is checked but never logged: a call that passes a role implies it, scoped to that
+ * role and to the receiving service (iam:PassedToService). Marked inferred for the report.
+ */
+export function passRoleObservations(
+  action: IamAction,
+  params: Readonly<Record<string, unknown>>,
+  call: CallInfo,
+): Observation[] {
+  return passedRoles(action, params).flatMap(({ role, service }) => {
+    const arn = role.startsWith('arn:') ? role : roleArnFromName(role, call);
+    if (!arn || !isRoleArn(arn)) return [];
+    return [
+      {
+        principal: call.principal,
+        action: 'iam:PassRole' as IamAction,
+        resources: [arn],
+        context: { 'iam:PassedToService': service },
+        outcome: call.outcome,
+        source: 'cloudtrail' as const,
+        time: call.time,
+        origin: call.origin,
+        inferred: true,
+      },
+    ];
+  });
+}
+
+function roleArnFromName(name: string, call: CallInfo): string | undefined {
+  if (!ROLE_NAME.test(name) || !/^\d{12}$/.test(call.account)) return undefined;
+  const path = name.startsWith('/') ? name.slice(1) : name;
+  return `arn:${partitionForRegion(call.region)}:iam::${call.account}:role/${path}`;
+}
