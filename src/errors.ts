@@ -42,7 +42,14 @@ export class InternalError extends TightroleError {
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, changes: 3 } as const;
 
+/** The error's family, also for errors from a second copy of this module (lazy imports, workers). */
+export function familyOf(error: unknown): ErrorFamily | undefined {
+  const family = error instanceof Error ? (error as Partial<TightroleError>).family : undefined;
+  return family === 'usage' || family === 'input' || family === 'aws' || family === 'internal'
+    ? family
+    : undefined;
+}
+
 export function exitCodeFor(error: unknown): number {
-  if (error instanceof TightroleError) return error.family === 'usage' ? EXIT.usage : EXIT.failure;
-  return EXIT.failure;
+  return familyOf(error) === 'usage' ? EXIT.usage : EXIT.failure;
 }

@@ -48,6 +48,8 @@ export async function collectEvidence(options: EvidenceOptions, deps: EvidenceDe
       deps.jobs ?? 1,
       { store, tally, ...(deps.onProblem ? { onProblem: deps.onProblem } : {}) },
     );
+    // Workers loaded their own catalogs; the reducer here needs the services the facts name.
+    await deps.catalog.ensure([...new Set([...store].map((f) => f.action.slice(0, f.action.indexOf(':'))))]);
     return { store, tally };
   }
   const batches = readCloudTrailFiles(files, {

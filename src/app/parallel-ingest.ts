@@ -43,10 +43,16 @@ function runWorker(request: WorkerRequest): Promise<WorkerResponse> {
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(`./ingest-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, {
-      workerData: request,
-      ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
-    });
+    // A worker does not inherit the tsx loader: load the .ts entry through tsx's API inside it.
+    const worker = fromSource
+      ? new Worker(
+          `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`,
+          {
+            eval: true,
+            workerData: request,
+          },
+        )
+      : new Worker(entry, { workerData: request });
     worker.once('message', (message: WorkerResponse) => resolve(message));
     worker.once('error', reject);
     worker.once('exit', (code) => {

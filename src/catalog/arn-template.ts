@@ -58,6 +58,14 @@ export function escapeIamValue(value: string): string {
   return value.replace(/[*?$]/g, (c) => `\${${c}}`);
 }
 
+/**
+ * The concrete string an escaped ARN stands for (`${*}` -> `*`, ...), to evaluate a request with it.
+ * Deliberate wildcards (a secret's `-??????`) stay as characters: the pattern still matches them.
+ */
+export function unescapeIamValue(pattern: string): string {
+  return pattern.replace(/\$\{([*?$])\}/g, '$1');
+}
+
 /** A value fragment already in IAM pattern syntax (escaped, possibly with deliberate wildcards). */
 export interface PatternValue {
   pattern: string;

@@ -21,6 +21,11 @@ export const VALUE_TRANSFORMS: Record<string, ValueTransform> = {
     return values;
   },
   'strip-leading-slash': (value, variable) => ({ [variable]: value.replace(/^\//, '') }),
+  // GetParametersByPath is authorized on the path itself (parameter/reporting for "/reporting/").
+  'ssm-path': (value, variable) => {
+    const path = value.replace(/^\/+/, '').replace(/\/+$/, '');
+    return path ? { [variable]: path } : undefined;
+  },
   'strip-alias-prefix': (value, variable) => ({ [variable]: value.replace(/^alias\//, '') }),
   // A secret's ARN ends in "-" and six random characters AWS appends to its name (Secrets Manager User
   // Guide, "Secret ARN"); a name alone can only be matched with that documented suffix pattern.

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import type { EvidenceOptions } from '../app/evidence.ts';
 import { UsageError } from '../errors.ts';
-import type { CliIo } from './io.ts';
+import { restoreStdinArg, type CliIo } from './io.ts';
 import { parseTimeFlag } from './time.ts';
 
 export interface EvidenceArgs {
@@ -56,7 +56,7 @@ export function evidenceFlags<T>(y: Argv<T>) {
 }
 
 export function evidenceOptions(args: EvidenceArgs, io: CliIo): EvidenceOptions {
-  const cloudtrail = args.cloudtrail ?? [];
+  const cloudtrail = (args.cloudtrail ?? []).map(restoreStdinArg);
   if (cloudtrail.length === 0) throw new UsageError('give at least one evidence source: --cloudtrail PATH');
   const now = io.now();
   const since = args.since !== undefined ? parseTimeFlag('since', args.since, now) : undefined;

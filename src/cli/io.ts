@@ -31,3 +31,15 @@ export function processIo(): CliIo {
 export function warn(io: CliIo, message: string): void {
   io.stderr(`tightrole: ${escapeForTerminal(message)}\n`);
 }
+
+// yargs rejects a bare "-" (stdin) as an unknown argument; it travels as this stand-in, which cannot
+// be a real path (NUL is not allowed in file names).
+const STDIN_STAND_IN = '\u0000stdin';
+
+export function protectStdinArgs(args: readonly string[]): string[] {
+  return args.map((a) => (a === '-' ? STDIN_STAND_IN : a));
+}
+
+export function restoreStdinArg(arg: string): string {
+  return arg === STDIN_STAND_IN ? '-' : arg;
+}

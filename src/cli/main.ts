@@ -1,16 +1,16 @@
 import yargs from 'yargs';
-import { EXIT, exitCodeFor, UsageError } from '../errors.ts';
+import { EXIT, exitCodeFor, familyOf, UsageError } from '../errors.ts';
 import { escapeForTerminal } from '../render/terminal.ts';
 import { generateCommand } from './commands/generate.ts';
 import { rolesCommand } from './commands/roles.ts';
-import { processIo, type CliIo } from './io.ts';
+import { processIo, protectStdinArgs, type CliIo } from './io.ts';
 
 /** Runs the CLI on `args`; returns the exit code (0 ok, 1 failure, 2 usage, 3 diff found changes). */
 export async function main(args: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
   const setExit = (code: number) => void (exitCode = code);
   try {
-    await yargs([...args])
+    await yargs(protectStdinArgs(args))
       .scriptName('tightrole')
       .usage('$0 <command> [options]\n\nLeast-privilege IAM policies from what your functions actually did.')
       .command(generateCommand(io, setExit))
@@ -28,8 +28,8 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .parseAsync();
   } catch (error) {
     io.stderr(`tightrole: ${escapeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
-    if (error instanceof UsageError) io.stderr('Run with --help for usage.\n');
-    if (!(error instanceof Error && 'family' in error) && error instanceof Error && error.stack) {
+    if (familyOf(error) === 'usage') io.stderr('Run with --help for usage.\n');
+    if (familyOf(error) === undefined && error instanceof Error && error.stack) {
       io.stderr(`${escapeForTerminal(error.stack)}\n`);
     }
     return exitCodeFor(error);

@@ -27,7 +27,10 @@ export function printExplain(io: CliIo, results: readonly ReduceResult[]): void 
       for (const g of e.generalizations)
         warn(io, `    generalized ${g.replaced} ARN(s) to ${g.pattern}: ${g.why}`);
       for (const c of e.conditions)
-        warn(io, `    condition ${c.operator} ${c.key} = ${c.values.join(', ')}: ${c.evidence}`);
+        warn(
+          io,
+          `    condition ${c.operator} ${c.key} = ${c.values.join(', ')}: ${c.evidence} (${c.calls} call(s))`,
+        );
     }
   }
 }

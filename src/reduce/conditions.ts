@@ -11,6 +11,7 @@ export interface ConditionNote {
   key: string;
   values: string[];
   evidence: string;
+  calls: number;
 }
 
 interface Rule {
@@ -79,7 +80,7 @@ export function conditionsFor(
     const operator = rule.operator(values);
     block[operator] = { ...(block[operator] ?? {}), [rule.key]: values };
     const calls = facts.reduce((n, f) => n + f.count, 0);
-    notes.push({ action, operator, key: rule.key, values, evidence: `${rule.why} (${calls} call(s))` });
+    notes.push({ action, operator, key: rule.key, values, evidence: rule.why, calls });
   }
   return { condition: Object.keys(block).length > 0 ? sortBlock(block) : undefined, notes };
 }

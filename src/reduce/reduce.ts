@@ -137,6 +137,18 @@ function explain(sid: string, group: ActionGrant[]): StatementExplanation {
       inferred: g.facts.every((f) => f.inferred),
     })),
     generalizations: group.flatMap((g) => g.generalizations),
-    conditions: group.flatMap((g) => g.conditionNotes),
+    conditions: foldNotes(group.flatMap((g) => g.conditionNotes)),
   };
+}
+
+/** One note per condition of the statement, over all its actions. */
+function foldNotes(notes: ConditionNote[]): ConditionNote[] {
+  const byKey = new Map<string, ConditionNote>();
+  for (const n of notes) {
+    const key = JSON.stringify([n.operator, n.key, n.values]);
+    const seen = byKey.get(key);
+    if (seen) byKey.set(key, { ...seen, action: `${seen.action}, ${n.action}`, calls: seen.calls + n.calls });
+    else byKey.set(key, n);
+  }
+  return [...byKey.values()];
 }

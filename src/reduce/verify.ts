@@ -1,3 +1,4 @@
+import { unescapeIamValue } from '../catalog/arn-template.ts';
 import { InternalError } from '../errors.ts';
 import type { Fact } from '../model/fact.ts';
 import type { PolicyDocument } from '../model/policy.ts';
@@ -14,7 +15,11 @@ export function verifyPolicy(
   const documents = Array.isArray(policy) ? [...policy] : [policy as PolicyDocument];
   for (const fact of facts) {
     for (const resource of fact.resources === '*' ? ['*'] : fact.resources) {
-      const result = evaluateRequest(documents, { action: fact.action, resource, context: fact.context });
+      const result = evaluateRequest(documents, {
+        action: fact.action,
+        resource: unescapeIamValue(resource),
+        context: fact.context,
+      });
       if (result.decision !== 'allowed') {
         throw new InternalError(
           `reducer self-check failed: ${fact.action} on ${resource} was observed but the generated policy gives "${result.decision}"`,
