@@ -1,0 +1,182 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { unescapeIamValue } from '../../src/catalog/arn-template.ts';
+import { catalogSplitter } from '../../src/catalog/resource-split.ts';
+import { FactStore } from '../../src/facts/fact-store.ts';
+import type { Fact } from '../../src/model/fact.ts';
+import type { IamAction } from '../../src/model/identifiers.ts';
+import type { Observation } from '../../src/model/observation.ts';
+import { evaluateRequest } from '../../src/policy/evaluate.ts';
+import { mergeSameActions } from '../../src/reduce/limits.ts';
+import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../../src/reduce/options.ts';
+import { reducePrincipal } from '../../src/reduce/reduce.ts';
+import { realCatalog } from '../support/catalog.ts';
+
+const ROLE = 'arn:aws:iam::123456789012:role/r' as const;
+const ACTIONS: IamAction[] = [
+  's3:GetObject',
+  's3:PutObject',
+  'dynamodb:GetItem',
+  'logs:CreateLogStream',
+  'sqs:SendMessage',
+  'cloudwatch:PutMetricData',
+];
+const segment = fc.oneof(
+  fc.constantFrom(
+    'receipts',
+    'incoming',
+    '2026',
+    '11',
+    '20',
+    'r-1001.pdf',
+    '[$LATEST]',
+    'a*b',
+    'x?y',
+    '${aws:username}',
+  ),
+  fc.uuid(),
+  fc.string({ minLength: 1, maxLength: 8 }),
+);
+const key = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
+const escape = (v: string) => v.replace(/[*?$]/g, (c) => `\${${c}}`);
+
+function resourceFor(action: IamAction, k: string): string[] | '*' {
+  if (action.startsWith('s3:')) return [`arn:aws:s3:::bucket-a/${escape(k)}`];
+  if (action === 'logs:CreateLogStream')
+    return [`arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/f:log-stream:${escape(k)}`];
+  if (action === 'dynamodb:GetItem')
+    return [`arn:aws:dynamodb:eu-west-1:123456789012:table/${escape(k.replace(/\//g, '-'))}`];
+  if (action === 'sqs:SendMessage')
+    return [`arn:aws:sqs:eu-west-1:123456789012:q-${escape(k.replace(/[/:]/g, '-'))}`];
+  return '*';
+}
+
+const observation = fc
+  .record({
+    action: fc.constantFrom(...ACTIONS),
+    key,
+    region: fc.constantFrom('eu-west-1', 'us-east-1'),
+    vpce: fc.option(fc.constantFrom('vpce-0a1b2c3d4e5f67890', 'vpce-11111111'), { nil: undefined }),
+    outcome: fc.constantFrom('allowed', 'allowed', 'allowed', 'denied', 'failed'),
+    day: fc.integer({ min: 10, max: 28 }),
+  })
+  .map((o): Observation => ({
+    principal: ROLE,
+    action: o.action,
+    resources: resourceFor(o.action, o.key) as Observation['resources'],
+    context: { 'aws:RequestedRegion': o.region, ...(o.vpce ? { 'aws:SourceVpce': o.vpce } : {}) },
+    outcome: o.outcome as Observation['outcome'],
+    source: 'cloudtrail',
+    time: `2026-11-${o.day}T10:00:00.000Z`,
+    origin: {},
+  }));
+
+const options = fc
+  .record({
+    generalize: fc.constantFrom('none', 'safe', 'aggressive'),
+    collapseThreshold: fc.integer({ min: 1, max: 6 }),
+    conditions: fc.boolean(),
+  })
+  .map((o): ReduceOptions => ({ ...DEFAULT_REDUCE_OPTIONS, ...o }) as ReduceOptions);
+
+function factsOf(observations: Observation[]): Fact[] {
+  const store = new FactStore();
+  observations.forEach((o) => store.add(o));
+  return store.facts();
+}
+
+describe('property: reduce', () => {
+  let split: ReturnType<typeof catalogSplitter>;
+  let splitAggressive: ReturnType<typeof catalogSplitter>;
+  before(async () => {
+    const catalog = await realCatalog('s3', 'logs', 'dynamodb', 'sqs', 'cloudwatch');
+    split = catalogSplitter(catalog, 'safe');
+    splitAggressive = catalogSplitter(catalog, 'aggressive');
+  });
+  const splitterFor = (o: ReduceOptions) => (o.generalize === 'aggressive' ? splitAggressive : split);
+
+  it('is sound: every allowed fact is allowed, and only observed actions appear', () => {
+    fc.assert(
+      fc.property(fc.array(observation, { minLength: 1, maxLength: 40 }), options, (obs, opts) => {
+        const facts = factsOf(obs);
+        if (!facts.some((f) => f.outcome === 'allowed')) return;
+        const { policy } = reducePrincipal(ROLE, facts, opts, splitterFor(opts));
+        for (const f of facts.filter((x) => x.outcome === 'allowed')) {
+          for (const r of f.resources === '*' ? ['*'] : f.resources) {
+            expect(
+              evaluateRequest([policy], {
+                action: f.action,
+                resource: unescapeIamValue(r),
+                context: f.context,
+              }).decision,
+            ).to.equal('allowed');
+          }
+        }
+        const allowed = new Set(facts.filter((x) => x.outcome === 'allowed').map((x) => x.action));
+        for (const s of policy.Statement)
+          for (const a of s.Action ?? []) expect(allowed.has(a as IamAction)).to.equal(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is deterministic under shuffled input', () => {
+    fc.assert(
+      fc.property(
+        fc.array(observation, { minLength: 1, maxLength: 30 }),
+        fc.integer(),
+        options,
+        (obs, seed, opts) => {
+          const facts = factsOf(obs);
+          if (!facts.some((f) => f.outcome === 'allowed')) return;
+          const shuffled = [...obs].sort(
+            (a, b) =>
+              ((JSON.stringify(a).length * 31 + seed) % 7) - ((JSON.stringify(b).length * 17 + seed) % 7),
+          );
+          const a = reducePrincipal(ROLE, facts, opts, splitterFor(opts)).policy;
+          const b = reducePrincipal(ROLE, factsOf(shuffled), opts, splitterFor(opts)).policy;
+          expect(JSON.stringify(b)).to.equal(JSON.stringify(a));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('is idempotent: reducing the same facts twice gives the same policy', () => {
+    fc.assert(
+      fc.property(fc.array(observation, { minLength: 1, maxLength: 30 }), options, (obs, opts) => {
+        const facts = factsOf(obs);
+        if (!facts.some((f) => f.outcome === 'allowed')) return;
+        const once = reducePrincipal(ROLE, facts, opts, splitterFor(opts)).policy;
+        const twice = reducePrincipal(ROLE, factsOf([...obs, ...obs]), opts, splitterFor(opts)).policy;
+        expect(JSON.stringify(twice)).to.equal(JSON.stringify(once));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('merging statements never changes a decision', () => {
+    fc.assert(
+      fc.property(
+        fc.array(observation, { minLength: 1, maxLength: 30 }),
+        options,
+        fc.array(observation, { maxLength: 10 }),
+        (obs, opts, probes) => {
+          const facts = factsOf(obs);
+          if (!facts.some((f) => f.outcome === 'allowed')) return;
+          const policy = reducePrincipal(ROLE, facts, opts, splitterFor(opts)).policy;
+          const merged = { ...policy, Statement: mergeSameActions(policy.Statement) };
+          for (const p of [...obs, ...probes]) {
+            for (const r of p.resources === '*' ? ['*'] : p.resources) {
+              const request = { action: p.action, resource: unescapeIamValue(r), context: p.context };
+              expect(evaluateRequest([merged], request).decision).to.equal(
+                evaluateRequest([policy], request).decision,
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
