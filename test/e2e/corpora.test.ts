@@ -14,43 +14,54 @@ import { allowedObservations, expectSound } from '../support/soundness.ts';
 // The shared corpora sit beside the repo on developer machines and in CI; the product never reads them.
 const present = existsSync(CORPORA);
 
-(present ? describe : describe.skip)('e2e: soundness over ../shared/corpora (real CloudTrail records)', () => {
-  it('allows every successful mapped call and no unobserved action, for every role in every corpus', async () => {
-    const catalog = await realCatalog();
-    const records = corpusCloudTrailRecords().map((r) => r.record);
-    expect(records.length).to.be.greaterThan(900);
-    await catalog.ensure(records.flatMap((r) => recordServicePrefix(r) ?? []));
-    const store = new FactStore();
-    for (const [i, record] of records.entries()) {
-      const result = parseCloudTrailRecord(record, catalog, { record: i }, NO_FILTER);
-      if (result.kind === 'observations') result.observations.forEach((o) => store.add(o));
-    }
-    const facts = store.facts();
-    const principals = [...new Set(facts.filter((f) => f.outcome === 'allowed').map((f) => f.principal))].sort();
-    expect(principals.length).to.be.greaterThan(20);
-    const split = catalogSplitter(catalog, 'safe');
-    const policies = new Map<string, PolicyDocument>(
-      principals.map((p) => [p, reducePrincipal(p, facts, DEFAULT_REDUCE_OPTIONS, split).policy]),
-    );
-    const observations = await allowedObservations(catalog, records);
-    expectSound(policies, observations);
-  });
+(present ? describe : describe.skip)(
+  'e2e: soundness over ../shared/corpora (real CloudTrail records)',
+  () => {
+    it('allows every successful mapped call and no unobserved action, for every role in every corpus', async () => {
+      const catalog = await realCatalog();
+      const records = corpusCloudTrailRecords().map((r) => r.record);
+      expect(records.length).to.be.greaterThan(900);
+      await catalog.ensure(records.flatMap((r) => recordServicePrefix(r) ?? []));
+      const store = new FactStore();
+      for (const [i, record] of records.entries()) {
+        const result = parseCloudTrailRecord(record, catalog, { record: i }, NO_FILTER);
+        if (result.kind === 'observations') result.observations.forEach((o) => store.add(o));
+      }
+      const facts = store.facts();
+      const principals = [
+        ...new Set(facts.filter((f) => f.outcome === 'allowed').map((f) => f.principal)),
+      ].sort();
+      expect(principals.length).to.be.greaterThan(20);
+      const split = catalogSplitter(catalog, 'safe');
+      const policies = new Map<string, PolicyDocument>(
+        principals.map((p) => [p, reducePrincipal(p, facts, DEFAULT_REDUCE_OPTIONS, split).policy]),
+      );
+      const observations = await allowedObservations(catalog, records);
+      expectSound(policies, observations);
+    });
 
-  it('maps at least 95% of the API calls it can attribute to a role', async () => {
-    const catalog = await realCatalog();
-    const records = corpusCloudTrailRecords().map((r) => r.record);
-    await catalog.ensure(records.flatMap((r) => recordServicePrefix(r) ?? []));
-    let mapped = 0;
-    let unmapped = 0;
-    for (const record of records) {
-      const withRole = { ...record, userIdentity: { type: 'AssumedRole', sessionContext: { sessionIssuer: { type: 'Role', arn: 'arn:aws:iam::123456789012:role/r' } } } };
-      const result = parseCloudTrailRecord(withRole, catalog, {}, NO_FILTER);
-      if (result.kind === 'observations') mapped++;
-      if (result.kind === 'unmapped') unmapped++;
-    }
-    expect(mapped / (mapped + unmapped)).to.be.greaterThan(0.95);
-  });
-});
+    it('maps at least 95% of the API calls it can attribute to a role', async () => {
+      const catalog = await realCatalog();
+      const records = corpusCloudTrailRecords().map((r) => r.record);
+      await catalog.ensure(records.flatMap((r) => recordServicePrefix(r) ?? []));
+      let mapped = 0;
+      let unmapped = 0;
+      for (const record of records) {
+        const withRole = {
+          ...record,
+          userIdentity: {
+            type: 'AssumedRole',
+            sessionContext: { sessionIssuer: { type: 'Role', arn: 'arn:aws:iam::123456789012:role/r' } },
+          },
+        };
+        const result = parseCloudTrailRecord(withRole, catalog, {}, NO_FILTER);
+        if (result.kind === 'observations') mapped++;
+        if (result.kind === 'unmapped') unmapped++;
+      }
+      expect(mapped / (mapped + unmapped)).to.be.greaterThan(0.95);
+    });
+  },
+);
 
 if (!present) {
   describe('e2e: ../shared/corpora', () => {
