@@ -5,6 +5,7 @@ import type { RecordFilter } from '../ingest/record-result.ts';
 import { IngestTally } from '../ingest/tally.ts';
 import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
 import { expandPaths } from '../sources/expand-paths.ts';
+import { collectAwsEvidence, s3PathReader, type AwsEvidenceOptions } from './aws-evidence.ts';
 import { ingestCloudTrailBatches } from './ingest-cloudtrail.ts';
 import { ingestInParallel } from './parallel-ingest.ts';
 
@@ -14,6 +15,8 @@ export interface EvidenceOptions {
   roles: readonly string[];
   since?: string;
   until?: string;
+  /** Live AWS sources (s3:// paths, LookupEvents, CloudTrail Lake, Athena) and how to reach AWS. */
+  aws?: AwsEvidenceOptions;
 }
 
 export interface EvidenceDeps {
@@ -39,6 +42,16 @@ export async function collectEvidence(options: EvidenceOptions, deps: EvidenceDe
     ...(options.since ? { since: options.since } : {}),
     ...(options.until ? { until: options.until } : {}),
   };
+  if (options.aws) {
+    const ingest = {
+      catalog: deps.catalog,
+      store,
+      tally,
+      filter,
+      ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
+    };
+    await collectAwsEvidence({ ...options, aws: options.aws }, ingest);
+  }
   const files = await expandPaths(options.cloudtrail);
   const local = files.filter((f) => f !== '-' && !f.startsWith('s3://'));
   if ((deps.jobs ?? 1) > 1 && local.length > 1 && local.length === files.length) {
@@ -56,6 +69,7 @@ export async function collectEvidence(options: EvidenceOptions, deps: EvidenceDe
     ...(options.since ? { since: options.since } : {}),
     ...(options.until ? { until: options.until } : {}),
     ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
+    ...(options.aws ? { readS3: s3PathReader({ ...options, aws: options.aws }) } : {}),
   });
   await ingestCloudTrailBatches(batches, {
     catalog: deps.catalog,

@@ -1,11 +1,13 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
+import { hasAwsApiSource } from '../app/aws-evidence.ts';
 import type { EvidenceOptions } from '../app/evidence.ts';
 import { UsageError } from '../errors.ts';
+import { awsEvidenceOptions, awsFlags, type AwsArgs } from './aws-flags.ts';
 import { restoreStdinArg, type CliIo } from './io.ts';
 import { parseTimeFlag } from './time.ts';
 
-export interface EvidenceArgs {
+export interface EvidenceArgs extends AwsArgs {
   cloudtrail?: string[] | undefined;
   role?: string[] | undefined;
   since?: string | undefined;
@@ -23,7 +25,7 @@ export function jobsOption(args: EvidenceArgs): number {
 
 /** Flags shared by every command that reads evidence. */
 export function evidenceFlags<T>(y: Argv<T>) {
-  return y
+  return awsFlags(y)
     .option('cloudtrail', {
       type: 'string',
       array: true,
@@ -57,10 +59,21 @@ export function evidenceFlags<T>(y: Argv<T>) {
 
 export function evidenceOptions(args: EvidenceArgs, io: CliIo): EvidenceOptions {
   const cloudtrail = (args.cloudtrail ?? []).map(restoreStdinArg);
-  if (cloudtrail.length === 0) throw new UsageError('give at least one evidence source: --cloudtrail PATH');
+  const aws = awsEvidenceOptions(args, io);
+  if (cloudtrail.length === 0 && !hasAwsApiSource(aws)) {
+    throw new UsageError(
+      'give at least one evidence source: --cloudtrail PATH (or --cloudtrail-api, --cloudtrail-lake, --athena)',
+    );
+  }
   const now = io.now();
   const since = args.since !== undefined ? parseTimeFlag('since', args.since, now) : undefined;
   const until = args.until !== undefined ? parseTimeFlag('until', args.until, now) : undefined;
   if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
-  return { cloudtrail, roles: args.role ?? [], ...(since ? { since } : {}), ...(until ? { until } : {}) };
+  return {
+    cloudtrail,
+    roles: args.role ?? [],
+    ...(since ? { since } : {}),
+    ...(until ? { until } : {}),
+    aws,
+  };
 }

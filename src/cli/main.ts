@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { EXIT, exitCodeFor, familyOf, UsageError } from '../errors.ts';
 import { escapeForTerminal } from '../render/terminal.ts';
 import { generateCommand } from './commands/generate.ts';
+import { permissionsCommand } from './commands/permissions.ts';
 import { rolesCommand } from './commands/roles.ts';
 import { processIo, protectStdinArgs, type CliIo } from './io.ts';
 
@@ -15,6 +16,7 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .usage('$0 <command> [options]\n\nLeast-privilege IAM policies from what your functions actually did.')
       .command(generateCommand(io, setExit))
       .command(rolesCommand(io, setExit))
+      .command(permissionsCommand(io, setExit))
       .demandCommand(1, 'name a command: generate, roles')
       .strict()
       .help()

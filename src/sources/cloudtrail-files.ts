@@ -10,6 +10,8 @@ export interface FileReadOptions {
   since?: string;
   until?: string;
   readStdin?: () => Promise<Uint8Array>;
+  /** Reads an `s3://bucket/prefix` path (several files); without it such a path is a problem. */
+  readS3?: (url: string) => AsyncIterable<FileBatch>;
 }
 
 /** Reads local CloudTrail files one at a time; unreadable files become problems, never exceptions. */
@@ -18,6 +20,18 @@ export async function* readCloudTrailFiles(
   options: FileReadOptions,
 ): AsyncGenerator<FileBatch> {
   for (const file of files) {
+    if (file.startsWith('s3://')) {
+      if (options.readS3) yield* options.readS3(file);
+      else
+        yield {
+          kind: 'file',
+          file,
+          records: [],
+          bad: [],
+          problem: 's3:// paths are read only by the CLI commands that take AWS options',
+        };
+      continue;
+    }
     if (fileOutsideWindow(file, options.since, options.until)) {
       yield { kind: 'skipped-file', file, reason: 'delivered outside --since/--until' };
       continue;

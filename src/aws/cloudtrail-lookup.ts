@@ -1,0 +1,74 @@
+import { LookupEventsCommand, type LookupAttributeKey } from '@aws-sdk/client-cloudtrail';
+import type { AwsClients } from './clients.ts';
+import { resolvedRegion } from './clients.ts';
+import { awsCall } from './errors.ts';
+
+/** The lookup attributes LookupEvents accepts (one per request). */
+export const LOOKUP_ATTRIBUTE_KEYS = [
+  'AccessKeyId',
+  'EventId',
+  'EventName',
+  'EventSource',
+  'ReadOnly',
+  'ResourceName',
+  'ResourceType',
+  'Username',
+] as const;
+
+export interface LookupAttribute {
+  key: (typeof LOOKUP_ATTRIBUTE_KEYS)[number];
+  value: string;
+}
+
+export interface LookupPageRequest {
+  /** Default: the client's region. */
+  region?: string;
+  startTime: string;
+  endTime: string;
+  attribute?: LookupAttribute;
+  nextToken?: string;
+}
+
+/** One page: the raw `CloudTrailEvent` JSON strings, the region asked and the next token. */
+export interface LookupPage {
+  events: string[];
+  region: string;
+  nextToken?: string;
+}
+
+/** The LookupEvents API as the reader needs it. */
+export type LookupEventsApi = (request: LookupPageRequest) => Promise<LookupPage>;
+
+/** LookupEvents (pages of 50, the API's maximum) over the clients; errors name cloudtrail:LookupEvents. */
+export function lookupEventsApi(clients: AwsClients): LookupEventsApi {
+  return async (request) => {
+    const client = clients.cloudTrail(request.region);
+    const region = request.region ?? (await resolvedRegion(client));
+    const input = {
+      StartTime: new Date(request.startTime),
+      EndTime: new Date(request.endTime),
+      MaxResults: 50,
+      ...(request.nextToken ? { NextToken: request.nextToken } : {}),
+      ...(request.attribute
+        ? {
+            LookupAttributes: [
+              {
+                AttributeKey: request.attribute.key as LookupAttributeKey,
+                AttributeValue: request.attribute.value,
+              },
+            ],
+          }
+        : {}),
+    };
+    const call = {
+      api: 'CloudTrail LookupEvents',
+      region,
+      grant: { action: 'cloudtrail:LookupEvents', resource: '*' },
+    };
+    const out = await awsCall(call, () => client.send(new LookupEventsCommand(input)));
+    const events = (out.Events ?? []).flatMap((e) =>
+      typeof e.CloudTrailEvent === 'string' ? [e.CloudTrailEvent] : [],
+    );
+    return { events, region, ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+  };
+}
