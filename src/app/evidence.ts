@@ -1,13 +1,13 @@
 import type { Catalog } from '../catalog/catalog.ts';
-import { FactStore } from '../facts/fact-store.ts';
-import { roleSelector } from '../ingest/principal.ts';
-import type { RecordFilter } from '../ingest/record-result.ts';
+import { InputError } from '../errors.ts';
+import { DEFAULT_MAX_FACTS, FactLimitExceeded, FactStore } from '../facts/fact-store.ts';
 import { IngestTally } from '../ingest/tally.ts';
 import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
 import { expandPaths } from '../sources/expand-paths.ts';
 import { collectAwsEvidence, s3PathReader, type AwsEvidenceOptions } from './aws-evidence.ts';
-import { ingestCloudTrailBatches } from './ingest-cloudtrail.ts';
+import { DEFAULT_INGEST_LIMITS, ingestCloudTrailBatches, type IngestDeps } from './ingest-cloudtrail.ts';
 import { ingestInParallel } from './parallel-ingest.ts';
+import { recordFilter } from './record-filter.ts';
 
 /** What every evidence-reading command takes. */
 export interface EvidenceOptions {
@@ -25,7 +25,10 @@ export interface EvidenceDeps {
   jobs?: number;
   readStdin?: () => Promise<Uint8Array>;
   onProblem?: (file: string, reason: string) => void;
+  /** Distinct facts allowed before the run stops (default 2,000,000). */
   maxFacts?: number;
+  /** Longest record parsed (default 1 MiB of JSON). */
+  maxRecordBytes?: number;
 }
 
 export interface Evidence {
@@ -35,53 +38,57 @@ export interface Evidence {
 
 /** Reads every evidence source named in the options into one fact store. */
 export async function collectEvidence(options: EvidenceOptions, deps: EvidenceDeps): Promise<Evidence> {
-  const store = new FactStore(deps.maxFacts);
-  const tally = new IngestTally();
-  const filter: RecordFilter = {
-    selectRole: roleSelector(options.roles),
-    ...(options.since ? { since: options.since } : {}),
-    ...(options.until ? { until: options.until } : {}),
-  };
-  if (options.aws) {
-    const ingest = {
-      catalog: deps.catalog,
-      store,
-      tally,
-      filter,
-      ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
-    };
-    await collectAwsEvidence({ ...options, aws: options.aws }, ingest);
-  }
-  const files = await expandPaths(options.cloudtrail);
-  const local = files.filter((f) => f !== '-' && !f.startsWith('s3://'));
-  if ((deps.jobs ?? 1) > 1 && local.length > 1 && local.length === files.length) {
-    await ingestInParallel(
-      files,
-      { roles: options.roles, ...window(options), ...(deps.maxFacts ? { maxFacts: deps.maxFacts } : {}) },
-      deps.jobs ?? 1,
-      { store, tally, ...(deps.onProblem ? { onProblem: deps.onProblem } : {}) },
+  const maxFacts = deps.maxFacts ?? DEFAULT_MAX_FACTS;
+  try {
+    return await collect(options, deps, maxFacts);
+  } catch (error) {
+    if (!(error instanceof FactLimitExceeded)) throw error;
+    throw new InputError(
+      `the evidence holds ${error.message}; raise --max-facts if this is a real account, or narrow it with --role/--since`,
     );
-    // Workers loaded their own catalogs; the reducer here needs the services the facts name.
-    await deps.catalog.ensure([...new Set([...store].map((f) => f.action.slice(0, f.action.indexOf(':'))))]);
-    return { store, tally };
   }
-  const batches = readCloudTrailFiles(files, {
-    ...(options.since ? { since: options.since } : {}),
-    ...(options.until ? { until: options.until } : {}),
-    ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
-    ...(options.aws ? { readS3: s3PathReader({ ...options, aws: options.aws }) } : {}),
-  });
-  await ingestCloudTrailBatches(batches, {
+}
+
+async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: number): Promise<Evidence> {
+  const store = new FactStore(maxFacts);
+  const tally = new IngestTally();
+  const ingest: IngestDeps = {
     catalog: deps.catalog,
     store,
     tally,
-    filter,
+    filter: recordFilter(options),
+    limits: { maxRecordBytes: deps.maxRecordBytes ?? DEFAULT_INGEST_LIMITS.maxRecordBytes },
     ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
+  };
+  if (options.aws) await collectAwsEvidence({ ...options, aws: options.aws }, ingest);
+  const files = await expandPaths(options.cloudtrail);
+  const allLocal = files.every((f) => f !== '-' && !f.startsWith('s3://'));
+  if ((deps.jobs ?? 1) > 1 && files.length > 1 && allLocal) {
+    const request = {
+      roles: options.roles,
+      ...window(options),
+      maxFacts,
+      maxRecordBytes: ingest.limits!.maxRecordBytes,
+    };
+    await ingestInParallel(files, request, deps.jobs ?? 1, {
+      store,
+      tally,
+      ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
+    });
+    // Workers loaded their own catalogs; the reducer here needs the services the facts name.
+    await deps.catalog.ensure(new Set([...store].map((f) => f.action.slice(0, f.action.indexOf(':')))));
+    return { store, tally };
+  }
+  const batches = readCloudTrailFiles(files, {
+    ...window(options),
+    ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
+    ...(options.aws ? { readS3: s3PathReader({ ...options, aws: options.aws }) } : {}),
   });
+  await ingestCloudTrailBatches(batches, ingest);
   return { store, tally };
 }
 
-function window(options: EvidenceOptions): { since?: string; until?: string } {
+function window(options: Pick<EvidenceOptions, 'since' | 'until'>): { since?: string; until?: string } {
   return {
     ...(options.since ? { since: options.since } : {}),
     ...(options.until ? { until: options.until } : {}),

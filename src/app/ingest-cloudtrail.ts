@@ -1,15 +1,24 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import type { FactStore } from '../facts/fact-store.ts';
 import { parseCloudTrailRecord, recordServicePrefix } from '../ingest/cloudtrail-record.ts';
-import type { RecordFilter } from '../ingest/record-result.ts';
+import { skipped, type RecordFilter } from '../ingest/record-result.ts';
 import type { IngestTally } from '../ingest/tally.ts';
 import type { FileBatch } from '../sources/cloudtrail-files.ts';
+
+/** Limits that keep a crafted corpus from exhausting memory or time. */
+export interface IngestLimits {
+  /** Longest record (JSON characters) parsed; longer ones are skipped as record-too-large. */
+  maxRecordBytes: number;
+}
+
+export const DEFAULT_INGEST_LIMITS: IngestLimits = { maxRecordBytes: 1024 * 1024 };
 
 export interface IngestDeps {
   catalog: Catalog;
   store: FactStore;
   tally: IngestTally;
   filter: RecordFilter;
+  limits?: IngestLimits;
   /** Called for each file problem as it happens (the CLI prints it to stderr). */
   onProblem?: (file: string, reason: string) => void;
 }
@@ -19,22 +28,71 @@ export async function ingestCloudTrailBatches(
   batches: AsyncIterable<FileBatch>,
   deps: IngestDeps,
 ): Promise<void> {
+  const limits = deps.limits ?? DEFAULT_INGEST_LIMITS;
   for await (const batch of batches) {
     if (batch.kind === 'skipped-file') continue;
-    deps.tally.file();
+    if (!batch.continued) deps.tally.file();
     if (batch.problem) report(deps, batch.file, batch.problem);
     if (batch.warning) report(deps, batch.file, batch.warning);
+    const offset = batch.offset ?? 0;
     for (const bad of batch.bad) {
-      deps.tally.badRecord('malformed-record', `${batch.file}#${bad.index}: ${bad.reason}`);
+      deps.tally.badRecord('malformed-record', `${batch.file}#${offset + bad.index}: ${bad.reason}`);
     }
-    await deps.catalog.ensure(batch.records.flatMap((r) => recordServicePrefix(r) ?? []));
-    batch.records.forEach((record, index) => {
-      const origin = { file: batch.file, record: index };
-      const result = parseCloudTrailRecord(record, deps.catalog, origin, deps.filter);
-      deps.tally.record(result, `${batch.file}#${index}`);
+    const records: IndexedRecord[] = [
+      ...batch.records.map((value, i) => ({ value, index: offset + i })),
+      ...parseTexts(batch, offset, limits, deps),
+    ];
+    await deps.catalog.ensure(records.flatMap((r) => recordServicePrefix(r.value) ?? []));
+    for (const { value, index } of records) {
+      const where = `${batch.file}#${index}`;
+      const result = parseCloudTrailRecord(
+        value,
+        deps.catalog,
+        { file: batch.file, record: index },
+        deps.filter,
+      );
+      deps.tally.record(result, where);
       if (result.kind === 'observations') for (const o of result.observations) deps.store.add(o);
-    });
+    }
   }
+}
+
+interface IndexedRecord {
+  value: unknown;
+  index: number;
+}
+
+/** Record texts -> values; too large, filtered out by the raw-text pre-filter, or unparsable are counted. */
+function parseTexts(
+  batch: Extract<FileBatch, { kind: 'file' }>,
+  offset: number,
+  limits: IngestLimits,
+  deps: IngestDeps,
+): IndexedRecord[] {
+  const out: IndexedRecord[] = [];
+  const start = offset + batch.records.length;
+  (batch.texts ?? []).forEach((text, i) => {
+    const index = start + i;
+    const where = `${batch.file}#${index}`;
+    if (text.length > limits.maxRecordBytes) {
+      deps.tally.badRecord(
+        'record-too-large',
+        `${where}: ${text.length} characters (limit ${limits.maxRecordBytes})`,
+      );
+      return;
+    }
+    // Cheap pre-filter: a record whose raw text cannot name a selected role is not parsed at all.
+    if (deps.filter.rawText && !deps.filter.rawText.test(text)) {
+      deps.tally.record(skipped('role-not-selected', 'role name not in the record (pre-filter)'), where);
+      return;
+    }
+    try {
+      out.push({ value: JSON.parse(text) as unknown, index });
+    } catch (error) {
+      deps.tally.badRecord('malformed-record', `${where}: ${(error as Error).message}`);
+    }
+  });
+  return out;
 }
 
 function report(deps: IngestDeps, file: string, reason: string): void {

@@ -6,9 +6,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Catalog } from '../catalog/catalog.ts';
 import { iamDataSource } from '../catalog/iam-data-source.ts';
 import { FactStore } from '../facts/fact-store.ts';
-import { roleSelector } from '../ingest/principal.ts';
 import { IngestTally } from '../ingest/tally.ts';
 import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
+import { recordFilter } from './record-filter.ts';
 import { ingestCloudTrailBatches } from './ingest-cloudtrail.ts';
 import type { WorkerRequest, WorkerResponse } from './parallel-ingest.ts';
 
@@ -24,7 +24,8 @@ try {
     catalog: new Catalog(iamDataSource()),
     store,
     tally,
-    filter: { selectRole: roleSelector(request.roles), ...window },
+    filter: recordFilter(request),
+    ...(request.maxRecordBytes ? { limits: { maxRecordBytes: request.maxRecordBytes } } : {}),
   });
   const response: WorkerResponse = { ok: true, facts: store.facts(), tally: tally.toReport() };
   parentPort?.postMessage(response);

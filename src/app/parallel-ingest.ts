@@ -9,6 +9,7 @@ export interface WorkerRequest {
   since?: string;
   until?: string;
   maxFacts?: number;
+  maxRecordBytes?: number;
 }
 
 export type WorkerResponse =

@@ -13,6 +13,8 @@ export interface EvidenceArgs extends AwsArgs {
   since?: string | undefined;
   until?: string | undefined;
   jobs?: number | undefined;
+  'max-facts'?: number | undefined;
+  'max-record-bytes'?: number | undefined;
 }
 
 /** --jobs, validated. */
@@ -21,6 +23,27 @@ export function jobsOption(args: EvidenceArgs): number {
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
     throw new UsageError('--jobs must be a whole number from 1 to 256');
   return jobs;
+}
+
+/** --jobs plus the resource limits, validated, as collectEvidence takes them. */
+export function ingestOptions(args: EvidenceArgs): {
+  jobs: number;
+  maxFacts?: number;
+  maxRecordBytes?: number;
+} {
+  const positive = (flag: string, value: number | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    if (!Number.isInteger(value) || value < 1)
+      throw new UsageError(`--${flag} must be a whole number of at least 1`);
+    return value;
+  };
+  const maxFacts = positive('max-facts', args['max-facts']);
+  const maxRecordBytes = positive('max-record-bytes', args['max-record-bytes']);
+  return {
+    jobs: jobsOption(args),
+    ...(maxFacts ? { maxFacts } : {}),
+    ...(maxRecordBytes ? { maxRecordBytes } : {}),
+  };
 }
 
 /** Flags shared by every command that reads evidence. */
@@ -53,6 +76,18 @@ export function evidenceFlags<T>(y: Argv<T>) {
       default: availableParallelism(),
       defaultDescription: 'one per core',
       describe: 'Worker threads for reading local CloudTrail files (output is identical for any value)',
+      group: 'Evidence:',
+    })
+    .option('max-facts', {
+      type: 'number',
+      defaultDescription: '2000000',
+      describe: 'Stop with an error past this many distinct facts (a crafted corpus cannot exhaust memory)',
+      group: 'Evidence:',
+    })
+    .option('max-record-bytes', {
+      type: 'number',
+      defaultDescription: '1048576',
+      describe: 'Skip (and count) records longer than this many characters of JSON',
       group: 'Evidence:',
     });
 }

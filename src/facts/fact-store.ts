@@ -2,7 +2,9 @@ import type { Fact } from '../model/fact.ts';
 import type { EvidenceSource, Observation } from '../model/observation.ts';
 
 /** Raised when a run would hold more distinct facts than allowed (a crafted corpus cannot exhaust memory). */
-export class FactLimitExceeded extends Error {}
+export class FactLimitExceeded extends Error {
+  override name = 'FactLimitExceeded';
+}
 
 export const DEFAULT_MAX_FACTS = 2_000_000;
 

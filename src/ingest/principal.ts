@@ -20,3 +20,10 @@ export function roleSelector(selectors: readonly string[]): (roleArn: string) =>
   const wanted = new Set(selectors.map((s) => s.toLowerCase()));
   return (roleArn) => wanted.has(roleArn.toLowerCase()) || wanted.has(roleNameOf(roleArn).toLowerCase());
 }
+
+/** A case-insensitive pattern that any record of a selected role contains (its role name). */
+export function roleTextFilter(selectors: readonly string[]): RegExp | undefined {
+  if (selectors.length === 0) return undefined;
+  const names = selectors.map((s) => roleNameOf(s).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return new RegExp(names.join('|'), 'i');
+}

@@ -29,6 +29,8 @@ export interface UnresolvedResource {
 /** Record-level filters applied before mapping (cheap, and keep the counts honest). */
 export interface RecordFilter {
   selectRole: (roleArn: string) => boolean;
+  /** Matches the raw text of any record that may belong to a selected role (a superset; case-insensitive). */
+  rawText?: RegExp;
   /** Inclusive ISO bounds. */
   since?: string;
   until?: string;

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { decodeCloudTrailBytes, type DecodedFile } from './decode-file.ts';
+import { createReadStream } from 'node:fs';
+import { decodeCloudTrailStream, type DecodedFile } from './decode-file.ts';
 import { fileOutsideWindow } from './expand-paths.ts';
 
 /** One file's worth of raw records (never more than one file in memory), or why it was skipped. */
 export type FileBatch =
-  ({ kind: 'file'; file: string } & DecodedFile) | { kind: 'skipped-file'; file: string; reason: string };
+  | ({ kind: 'file'; file: string; continued?: boolean; offset?: number } & DecodedFile)
+  | { kind: 'skipped-file'; file: string; reason: string };
 
 export interface FileReadOptions {
   since?: string;
@@ -36,22 +37,33 @@ export async function* readCloudTrailFiles(
       yield { kind: 'skipped-file', file, reason: 'delivered outside --since/--until' };
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes =
-        file === '-'
-          ? await (options.readStdin?.() ?? Promise.resolve(new Uint8Array()))
-          : await readFile(file);
-    } catch (error) {
-      yield {
-        kind: 'file',
-        file,
-        records: [],
-        bad: [],
-        problem: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      };
-      continue;
+    yield* streamFile(file, options);
+  }
+}
+
+/** Streams one file in batches; the first batch counts the file, later ones continue it. */
+async function* streamFile(file: string, options: FileReadOptions): AsyncGenerator<FileBatch> {
+  const source =
+    file === '-'
+      ? [await (options.readStdin?.() ?? Promise.resolve(new Uint8Array()))]
+      : createReadStream(file);
+  let offset = 0;
+  let first = true;
+  try {
+    for await (const part of decodeCloudTrailStream(file, source)) {
+      yield { kind: 'file', file, ...part, ...(first ? {} : { continued: true, offset }) };
+      offset += (part.texts?.length ?? 0) + part.records.length + part.bad.length;
+      first = false;
     }
-    yield { kind: 'file', file, ...decodeCloudTrailBytes(file, bytes) };
+  } catch (error) {
+    const reason = `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    yield {
+      kind: 'file',
+      file,
+      records: [],
+      bad: [],
+      problem: reason,
+      ...(first ? {} : { continued: true, offset }),
+    };
   }
 }

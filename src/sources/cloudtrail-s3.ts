@@ -82,11 +82,11 @@ export async function* readCloudTrailS3(
       };
       continue;
     }
-    const decoded = decodeCloudTrailBytes(object.key, settled.value.bytes);
+    const decoded = await decodeCloudTrailBytes(object.key, settled.value.bytes);
     Object.assign(progress, {
       files: progress.files + 1,
       bytes: progress.bytes + object.size,
-      events: progress.events + decoded.records.length,
+      events: progress.events + decoded.records.length + (decoded.texts?.length ?? 0),
       cached: progress.cached + (settled.value.cached ? 1 : 0),
       elapsedMs: now() - started,
     });

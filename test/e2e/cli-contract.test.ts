@@ -27,7 +27,7 @@ describe('CLI contract', () => {
     const run = await runCli(['generate', '--cloudtrail', dir]);
     expect(run.code).to.equal(0);
     expect(run.stderr).to.include(`${join(dir, 'b.json.gz')}: not gzip data`);
-    expect(run.stderr).to.include(`${join(dir, 'c.json')}: invalid JSON`);
+    expect(run.stderr).to.include(`${join(dir, 'c.json')}: truncated: the Records array does not end`);
     expect(JSON.parse(run.stdout).Statement[0].Action).to.deep.equal(['dynamodb:GetItem']);
   });
 

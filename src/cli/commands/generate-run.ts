@@ -10,7 +10,7 @@ import { roleNameOf } from '../../ingest/principal.ts';
 import { writeOutputFiles } from '../../sinks/out-dir.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import { warn, type CliIo } from '../io.ts';
-import { evidenceOptions, jobsOption } from '../evidence-flags.ts';
+import { evidenceOptions, ingestOptions } from '../evidence-flags.ts';
 import { printExplain, printIngestSummary } from '../summary.ts';
 import type { GenerateArgs } from './generate.ts';
 
@@ -22,7 +22,7 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
     {
       catalog,
       readStdin: io.readStdin,
-      jobs: jobsOption(args),
+      ...ingestOptions(args),
       onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
     },
   );

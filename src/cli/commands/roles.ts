@@ -5,7 +5,7 @@ import { listRoles } from '../../app/roles.ts';
 import { escapeForTerminal } from '../../render/terminal.ts';
 import { EXIT } from '../../errors.ts';
 import { warn, type CliIo } from '../io.ts';
-import { evidenceFlags, evidenceOptions, jobsOption, type EvidenceArgs } from '../evidence-flags.ts';
+import { evidenceFlags, evidenceOptions, ingestOptions, type EvidenceArgs } from '../evidence-flags.ts';
 
 export function rolesCommand(io: CliIo, setExit: (code: number) => void) {
   return {
@@ -19,7 +19,7 @@ export function rolesCommand(io: CliIo, setExit: (code: number) => void) {
       const roles = await listRoles(evidenceOptions(args, io), {
         catalog: new Catalog(iamDataSource()),
         readStdin: io.readStdin,
-        jobs: jobsOption(args),
+        ...ingestOptions(args),
         onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
       });
       if (args.json) io.stdout(`${JSON.stringify(roles, null, 2)}\n`);
