@@ -81,6 +81,7 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
   }
   const batches = readCloudTrailFiles(files, {
     ...window(options),
+    maxRecordChars: ingest.limits!.maxRecordBytes,
     ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
     ...(options.aws ? { readS3: s3PathReader({ ...options, aws: options.aws }) } : {}),
   });

@@ -74,10 +74,11 @@ function parseTexts(
   (batch.texts ?? []).forEach((text, i) => {
     const index = start + i;
     const where = `${batch.file}#${index}`;
-    if (text.length > limits.maxRecordBytes) {
+    const length = typeof text === 'string' ? text.length : text.tooLarge;
+    if (typeof text !== 'string' || length > limits.maxRecordBytes) {
       deps.tally.badRecord(
         'record-too-large',
-        `${where}: ${text.length} characters (limit ${limits.maxRecordBytes})`,
+        `${where}: ${length} characters (limit ${limits.maxRecordBytes})`,
       );
       return;
     }

@@ -20,13 +20,19 @@ const window = {
   ...(request.until ? { until: request.until } : {}),
 };
 try {
-  await ingestCloudTrailBatches(readCloudTrailFiles(request.files, window), {
-    catalog: new Catalog(iamDataSource()),
-    store,
-    tally,
-    filter: recordFilter(request),
-    ...(request.maxRecordBytes ? { limits: { maxRecordBytes: request.maxRecordBytes } } : {}),
-  });
+  await ingestCloudTrailBatches(
+    readCloudTrailFiles(request.files, {
+      ...window,
+      ...(request.maxRecordBytes ? { maxRecordChars: request.maxRecordBytes } : {}),
+    }),
+    {
+      catalog: new Catalog(iamDataSource()),
+      store,
+      tally,
+      filter: recordFilter(request),
+      ...(request.maxRecordBytes ? { limits: { maxRecordBytes: request.maxRecordBytes } } : {}),
+    },
+  );
   const response: WorkerResponse = { ok: true, facts: store.facts(), tally: tally.toReport() };
   parentPort?.postMessage(response);
 } catch (error) {

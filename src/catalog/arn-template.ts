@@ -1,3 +1,4 @@
+import nameFormats from './data/name-formats.json' with { type: 'json' };
 /** IAM ARN templates (`arn:${Partition}:sqs:${Region}:${Account}:${QueueName}`): match and fill. */
 
 export interface ArnTemplate {
@@ -14,6 +15,10 @@ const ENVELOPE_PATTERNS: Record<string, RegExp> = {
   Region: /^[a-z0-9-]{2,40}$/,
   Account: /^\d{12}$/,
 };
+
+const NAME_FORMATS: Record<string, RegExp> = Object.fromEntries(
+  Object.entries(nameFormats.formats).map(([name, pattern]) => [name, new RegExp(pattern)]),
+);
 
 /** Longest ARN we accept from a record; longer is rejected (IAM's own ARN limit is 2048). */
 export const MAX_ARN_LENGTH = 2048;
@@ -90,7 +95,10 @@ export function fillTemplate(
     else if (ENVELOPE_PATTERNS[name]) {
       if (!ENVELOPE_PATTERNS[name].test(value)) return { invalid: name };
       text = value;
-    } else text = escapeIamValue(value);
+    } else {
+      if (NAME_FORMATS[name] && !NAME_FORMATS[name].test(value)) return { invalid: name };
+      text = escapeIamValue(value);
+    }
     out = out.replace(`\${${name}}`, () => text);
   }
   if (out.length > MAX_ARN_LENGTH) return { invalid: 'length' };

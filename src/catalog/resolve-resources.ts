@@ -4,6 +4,7 @@ import {
   compileTemplate,
   fillTemplate,
   matchTemplate,
+  MAX_ARN_LENGTH,
   type ArnTemplate,
   type TemplateValue,
 } from './arn-template.ts';
@@ -28,7 +29,12 @@ export type Resolution =
   | { kind: 'resolved'; resources: Arn[] }
   /** The action has no resource-level permissions: `"*"` is exact, not a failure. */
   | { kind: 'wildcard-only' }
-  | { kind: 'unresolved'; reason: string };
+  | { kind: 'unresolved'; reason: string }
+  /** A value the record gives is not a valid ARN or name: the call is rejected, never widened to "*". */
+  | { kind: 'malformed'; reason: string };
+
+// arn:partition:service:region:account:resource, with the shapes IAM accepts for each part.
+const WELL_FORMED_ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12}|aws)?:.+$/s;
 
 interface Candidate {
   template: ArnTemplate;
@@ -49,14 +55,21 @@ export function resolveResources(catalog: Catalog, action: ActionInfo, inputs: R
   // Several required types (ec2:RunInstances): every one must resolve, or the statement needs "*".
   if (required.length >= 2) {
     const arns = required.map((c) => resolveOne(c.template, action, inputs));
+    const malformed = arns.find((a) => 'malformed' in a);
+    if (malformed && 'malformed' in malformed) return { kind: 'malformed', reason: malformed.malformed };
     const failed = arns.find((a) => 'reason' in a);
     if (failed && 'reason' in failed) return { kind: 'unresolved', reason: failed.reason };
     return { kind: 'resolved', resources: arns.flatMap((a) => ('arns' in a ? a.arns : [])) };
   }
   let best: { arns: Arn[]; specificity: number } | undefined;
   let reason = 'no resource type of the action could be built from the record';
+  let malformed: string | undefined;
   for (const c of candidates) {
     const r = resolveOne(c.template, action, inputs);
+    if ('malformed' in r) {
+      malformed ??= r.malformed;
+      continue;
+    }
     if ('reason' in r) {
       if (c.required) reason = r.reason;
       continue;
@@ -65,6 +78,7 @@ export function resolveResources(catalog: Catalog, action: ActionInfo, inputs: R
     if (!best || specificity > best.specificity) best = { arns: r.arns, specificity };
   }
   if (best) return { kind: 'resolved', resources: best.arns };
+  if (malformed) return { kind: 'malformed', reason: malformed };
   return wildcardWhenUnresolved(action.action) ? { kind: 'wildcard-only' } : { kind: 'unresolved', reason };
 }
 
@@ -72,7 +86,7 @@ function resolveOne(
   template: ArnTemplate,
   action: ActionInfo,
   inputs: ResourceInputs,
-): { arns: Arn[] } | { reason: string } {
+): { arns: Arn[] } | { reason: string } | { malformed: string } {
   const fromRecord = inputs.recordArns.flatMap((arn) => {
     const values = matchTemplate(template, arn);
     const filled = values && fillTemplate(template, values);
@@ -87,12 +101,14 @@ function resolveOne(
   };
   for (const variable of template.variables) {
     if (variable === 'Partition' || variable === 'Region' || variable === 'Account') continue;
-    Object.assign(values, valuesFor(variable, template, action, inputs));
+    const found = valuesFor(variable, template, action, inputs);
+    if (typeof found === 'string') return { malformed: found };
+    Object.assign(values, found);
   }
   const filled = fillTemplate(template, values);
   if ('arn' in filled) return { arns: [filled.arn as Arn] };
   if ('missing' in filled) return { reason: `no value for \${${filled.missing}} in ${template.text}` };
-  return { reason: `invalid ${filled.invalid} for ${template.text}` };
+  return { malformed: `invalid ${filled.invalid} for ${template.text}` };
 }
 
 /** Values for one template variable (and, from an ARN-valued or URL parameter, its siblings). */
@@ -101,11 +117,13 @@ function valuesFor(
   template: ArnTemplate,
   action: ActionInfo,
   inputs: ResourceInputs,
-): Record<string, TemplateValue> {
+): Record<string, TemplateValue> | string {
   for (const source of parameterSources(action.action, variable, inputs.paramRenames)) {
     const raw = lookupParam(inputs.params, source.param);
     if (typeof raw !== 'string' || raw === '') continue;
+    if (raw.length > MAX_ARN_LENGTH) return `${source.param} is ${raw.length} characters long`;
     if (raw.startsWith('arn:')) {
+      if (!WELL_FORMED_ARN.test(raw)) return `${source.param} is not a well-formed ARN`;
       const matched = matchTemplate(template, raw);
       if (matched) return matched;
       continue;

@@ -16,7 +16,9 @@ export const VALUE_TRANSFORMS: Record<string, ValueTransform> = {
     const region =
       /^sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(url.hostname)?.[1] ??
       /^([a-z0-9-]+)\.queue\.amazonaws\.com(?:\.cn)?$/.exec(url.hostname)?.[1];
-    const values: Record<string, TemplateValue> = { QueueName: decodeURIComponent(name), Account: account };
+    const queueName = safeDecode(name);
+    if (queueName === undefined) return undefined;
+    const values: Record<string, TemplateValue> = { QueueName: queueName, Account: account };
     if (region) values['Region'] = region;
     return values;
   },
@@ -62,6 +64,14 @@ function splitCopySource(value: string): [string, string] | undefined {
 function safeUrl(value: string): URL | undefined {
   try {
     return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
   } catch {
     return undefined;
   }

@@ -33,6 +33,17 @@ export function parseCloudTrailRecord(
   origin: Origin,
   filter: RecordFilter,
 ): RecordResult {
+  try {
+    return parseRecord(record, catalog, origin, filter);
+  } catch (error) {
+    // Last line of defence: no record, however crafted, may stop the run. A bug in tightrole
+    // (InternalError) still propagates.
+    if (error instanceof Error && error.name === 'InternalError') throw error;
+    return skipped('malformed-record', `could not be read: ${(error as Error).message}`);
+  }
+}
+
+function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: RecordFilter): RecordResult {
   if (!isObject(record)) return skipped('not-an-object', 'a record must be a JSON object');
   const eventType = str(record, 'eventType');
   if (eventType !== undefined && eventType !== 'AwsApiCall') return skipped('not-an-api-call', eventType);
@@ -72,6 +83,8 @@ export function parseCloudTrailRecord(
       recordArns: call.params || call.paramRenames ? [] : recordArns,
       ...(call.paramRenames ? { paramRenames: call.paramRenames } : {}),
     });
+    if (resolution.kind === 'malformed')
+      return skipped('malformed-resource', `${info.action}: ${resolution.reason}`);
     if (resolution.kind === 'unresolved') unresolved.push({ action: info.action, reason: resolution.reason });
     observations.push(
       ...passRoleObservations(info.action, params, { principal, outcome, time, origin, region, account }),

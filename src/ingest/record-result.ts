@@ -12,6 +12,7 @@ export type SkipReason =
   | 'outside-time-window'
   | 'permissionless'
   | 'no-aws-call'
+  | 'malformed-resource'
   | 'record-too-large'
   | 'invalid-utf8';
 

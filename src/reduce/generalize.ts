@@ -102,15 +102,14 @@ function collapseByParent(
 
 /**
  * Removes patterns another pattern in the list already covers. A pattern q with only `*` wildcards
- * covers p when q matches p's text: each `*`/`?` of p is then absorbed by a `*` of q.
+ * covers p when q matches p's text: each `*`/`?` of p is then absorbed by a `*` of q. Only patterns
+ * without escapes are compared this way (an escaped `${*}` in p's text is not the character `*`).
  */
 function dropSubsumed(patterns: string[]): string[] {
   return patterns.filter((p) => !patterns.some((q) => q !== p && covers(q, p) && !(covers(p, q) && p < q)));
 }
 
 function covers(q: string, p: string): boolean {
-  return (
-    !q.replace(/\$\{[*?$]\}/g, '').includes('?') &&
-    matchesPattern(q, p, { caseInsensitive: false }) === 'match'
-  );
+  if (p.includes('${') || q.replace(/\$\{[*?$]\}/g, '').includes('?')) return false;
+  return matchesPattern(q, p, { caseInsensitive: false }) === 'match';
 }

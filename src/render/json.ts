@@ -2,7 +2,18 @@ import type { PolicyDocument, Statement } from '../model/policy.ts';
 
 /** A policy document in the AWS JSON shape, keys in the conventional order, 2-space indented. */
 export function renderPolicyJson(policy: PolicyDocument): string {
-  return `${JSON.stringify(orderedPolicy(policy), null, 2)}\n`;
+  return `${safeJson(orderedPolicy(policy))}\n`;
+}
+
+/**
+ * JSON.stringify, plus escapes for the characters it leaves raw that a terminal or editor may act on:
+ * DEL and C1 controls, line/paragraph separators and bidi overrides. Still valid, equivalent JSON.
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** `{ "<role ARN>": <document>, ... }` for several roles, keys sorted. */
@@ -15,7 +26,7 @@ export function renderPolicyMapJson(
     const value = policies.get(key)!;
     out[key] = Array.isArray(value) ? value.map(orderedPolicy) : orderedPolicy(value);
   }
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${safeJson(out)}\n`;
 }
 
 export function orderedPolicy(policy: PolicyDocument): Record<string, unknown> {

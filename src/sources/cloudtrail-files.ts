@@ -11,6 +11,8 @@ export interface FileReadOptions {
   since?: string;
   until?: string;
   readStdin?: () => Promise<Uint8Array>;
+  /** Records longer than this many characters are skipped without being held in memory. */
+  maxRecordChars?: number;
   /** Reads an `s3://bucket/prefix` path (several files); without it such a path is a problem. */
   readS3?: (url: string) => AsyncIterable<FileBatch>;
 }
@@ -50,7 +52,9 @@ async function* streamFile(file: string, options: FileReadOptions): AsyncGenerat
   let offset = 0;
   let first = true;
   try {
-    for await (const part of decodeCloudTrailStream(file, source)) {
+    for await (const part of decodeCloudTrailStream(file, source, {
+      maxRecordChars: options.maxRecordChars ?? Number.POSITIVE_INFINITY,
+    })) {
       yield { kind: 'file', file, ...part, ...(first ? {} : { continued: true, offset }) };
       offset += (part.texts?.length ?? 0) + part.records.length + part.bad.length;
       first = false;

@@ -1,14 +1,15 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extractRecords } from '../ingest/cloudtrail-shapes.ts';
-import { RecordsScanner } from '../ingest/records-scanner.ts';
+import { RecordsScanner, type ScannedRecord } from '../ingest/records-scanner.ts';
 
 /** Records decoded from (part of) one file, and what was wrong with it (nothing is thrown). */
 export interface DecodedFile {
   /** Parsed records (lookup-events output, single events, arrays, JSON Lines). */
   records: unknown[];
-  /** Raw JSON text of each record of a `{"Records":[...]}` file, parsed one by one by the ingest. */
-  texts?: string[];
+  /** Raw JSON text of each record of a `{"Records":[...]}` file, parsed one by one by the ingest
+   * (`{ tooLarge }` for a record over the size limit, which was never held in memory). */
+  texts?: ScannedRecord[];
   /** Entries that could not be records, with their index; the rest of the file is kept. */
   bad: { index: number; reason: string }[];
   /** A problem with the whole file (not gzip, truncated, not JSON, wrong shape). */
@@ -17,14 +18,23 @@ export interface DecodedFile {
   warning?: string;
 }
 
+export interface DecodeOptions {
+  /** Records longer than this are not kept in memory (reported as too large). */
+  maxRecordChars?: number;
+}
+
 const GZIP_MAGIC = [0x1f, 0x8b];
 /** Records handed on per batch while streaming a large file. */
 export const STREAM_BATCH = 5000;
 
 /** Bytes (gzip or not) -> CloudTrail records in any accepted shape. */
-export async function decodeCloudTrailBytes(name: string, bytes: Uint8Array): Promise<DecodedFile> {
+export async function decodeCloudTrailBytes(
+  name: string,
+  bytes: Uint8Array,
+  options: DecodeOptions = {},
+): Promise<DecodedFile> {
   const merged = emptyDecoded();
-  for await (const part of decodeCloudTrailStream(name, [bytes])) {
+  for await (const part of decodeCloudTrailStream(name, [bytes], options)) {
     merged.records.push(...part.records);
     merged.texts!.push(...(part.texts ?? []));
     merged.bad.push(...part.bad);
@@ -42,12 +52,13 @@ export async function decodeCloudTrailBytes(name: string, bytes: Uint8Array): Pr
 export async function* decodeCloudTrailStream(
   name: string,
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: DecodeOptions = {},
 ): AsyncGenerator<DecodedFile> {
   const text = new Utf8Chunks();
-  const scanner = new RecordsScanner();
+  const scanner = new RecordsScanner(options.maxRecordChars);
   // Until the opening is seen, the text is kept whole in case this is another shape (small files).
   let whole = '';
-  let pending: string[] = [];
+  let pending: ScannedRecord[] = [];
   let problem: string | undefined;
   try {
     for await (const bytes of decompressed(name, chunks)) {

@@ -5,7 +5,7 @@ import { iamDataSource } from '../../catalog/iam-data-source.ts';
 import { DEFAULT_REDUCE_OPTIONS } from '../../reduce/options.ts';
 import type { RoleOutput } from '../../app/generate.ts';
 import type { ReduceOptions } from '../../reduce/options.ts';
-import { renderPolicyJson, renderPolicyMapJson } from '../../render/json.ts';
+import { renderPolicyJson, renderPolicyMapJson, safeJson } from '../../render/json.ts';
 import { roleNameOf } from '../../ingest/principal.ts';
 import { writeOutputFiles } from '../../sinks/out-dir.ts';
 import { EXIT, UsageError } from '../../errors.ts';
@@ -37,7 +37,7 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
       warn(io, `--compact widened ${w.actions.join(', ')}: ${w.removed.length} resources -> ${w.added}`);
   }
   if (args.explain) printExplain(io, results);
-  if (args.report) await writeFile(args.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (args.report) await writeFile(args.report, `${safeJson(report)}\n`);
   if (args.out) {
     const written = await writeOutputFiles(
       args.out,

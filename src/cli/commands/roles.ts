@@ -3,6 +3,7 @@ import { Catalog } from '../../catalog/catalog.ts';
 import { iamDataSource } from '../../catalog/iam-data-source.ts';
 import { listRoles } from '../../app/roles.ts';
 import { escapeForTerminal } from '../../render/terminal.ts';
+import { safeJson } from '../../render/json.ts';
 import { EXIT } from '../../errors.ts';
 import { warn, type CliIo } from '../io.ts';
 import { evidenceFlags, evidenceOptions, ingestOptions, type EvidenceArgs } from '../evidence-flags.ts';
@@ -22,7 +23,7 @@ export function rolesCommand(io: CliIo, setExit: (code: number) => void) {
         ...ingestOptions(args),
         onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
       });
-      if (args.json) io.stdout(`${JSON.stringify(roles, null, 2)}\n`);
+      if (args.json) io.stdout(`${safeJson(roles)}\n`);
       else {
         io.stdout(
           `${'CALLS'.padStart(8)} ${'DENIED'.padStart(6)} ${'FAILED'.padStart(6)} ${'ACTIONS'.padStart(7)}  ROLE\n`,

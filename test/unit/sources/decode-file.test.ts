@@ -5,7 +5,7 @@ import { decodeCloudTrailBytes, type DecodedFile } from '../../../src/sources/de
 /** Every record a decode produced, parsed texts included. */
 const all = (d: DecodedFile): unknown[] => [
   ...d.records,
-  ...(d.texts ?? []).map((t) => JSON.parse(t) as unknown),
+  ...(d.texts ?? []).map((t) => JSON.parse(t as string) as unknown),
 ];
 import { cloudTrailRecord } from '../../support/records.ts';
 
