@@ -10,6 +10,7 @@ import { Prng } from './lib/prng.ts';
 import { ACCOUNT, FUNCTIONS, REGION, type Behaviour, type FunctionSpec } from './lib/sample-account.ts';
 import { functionCall, otherPrincipal } from './lib/sample-records.ts';
 import { CURRENT_POLICIES } from './lib/sample-policies.ts';
+import { sampleStats } from './lib/sample-stats.ts';
 
 const OUT = new URL('../samples/', import.meta.url).pathname;
 const DAYS = ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'];
@@ -147,18 +148,5 @@ for (const [name, doc] of Object.entries(CURRENT_POLICIES)) {
   writeFileSync(join(OUT, 'current-policies', `${name}.json`), `${JSON.stringify(doc, null, 2)}\n`);
 }
 
-const counts = new Map<string, number>();
-for (const r of records) {
-  const who =
-    (r['userIdentity'] as Record<string, unknown>)['type'] === 'AssumedRole'
-      ? String(
-          (r['userIdentity'] as Record<string, Record<string, Record<string, unknown>>>)['sessionContext']![
-            'sessionIssuer'
-          ]!['userName'],
-        )
-      : String((r['userIdentity'] as Record<string, unknown>)['type']);
-  const key = `${who} ${String(r['eventSource']).replace('.amazonaws.com', '')} ${r['errorCode'] ? 'error' : 'ok'}`;
-  counts.set(key, (counts.get(key) ?? 0) + 1);
-}
-console.log(`${records.length} records in ${names.length} files`);
-for (const [k, v] of [...counts.entries()].sort()) console.log(`${String(v).padStart(6)}  ${k}`);
+const fileRegions = names.map((n) => n.split('/')[3]!);
+console.log(sampleStats(records, fileRegions).join('\n'));

@@ -42,7 +42,7 @@ export function functionCall(
     eventTime: time.toISOString().replace(/\.\d+Z$/, 'Z'),
     eventSource: `${b.source}.amazonaws.com`,
     eventName: b.name,
-    awsRegion: b.source === 'sts' ? REGION : REGION,
+    awsRegion: REGION,
     sourceIPAddress: b.invokedBy ?? `3.25${rng.int(10)}.${rng.int(256)}.${rng.int(256)}`,
     userAgent: b.invokedBy ?? SDK_AGENT.replace('{svc}', b.source),
     ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),

@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { EXIT, exitCodeFor, familyOf, UsageError } from '../errors.ts';
 import { escapeForTerminal } from '../render/terminal.ts';
+import { convertCommand } from './commands/convert.ts';
 import { generateCommand } from './commands/generate.ts';
 import { permissionsCommand } from './commands/permissions.ts';
 import { rolesCommand } from './commands/roles.ts';
@@ -16,8 +17,9 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .usage('$0 <command> [options]\n\nLeast-privilege IAM policies from what your functions actually did.')
       .command(generateCommand(io, setExit))
       .command(rolesCommand(io, setExit))
+      .command(convertCommand(io, setExit))
       .command(permissionsCommand(io, setExit))
-      .demandCommand(1, 'name a command: generate, roles')
+      .demandCommand(1, 'name a command: generate, diff, roles, convert, permissions')
       .strict()
       .help()
       .version()

@@ -3,10 +3,9 @@ import { generate } from '../../app/generate.ts';
 import { Catalog } from '../../catalog/catalog.ts';
 import { iamDataSource } from '../../catalog/iam-data-source.ts';
 import { DEFAULT_REDUCE_OPTIONS } from '../../reduce/options.ts';
-import type { RoleOutput } from '../../app/generate.ts';
 import type { ReduceOptions } from '../../reduce/options.ts';
-import { renderPolicyJson, renderPolicyMapJson, safeJson } from '../../render/json.ts';
-import { roleNameOf } from '../../ingest/principal.ts';
+import { safeJson } from '../../render/json.ts';
+import { renderForStdout, renderPerRole, type OutputOptions } from '../../app/render-output.ts';
 import { writeOutputFiles } from '../../sinks/out-dir.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import { warn, type CliIo } from '../io.ts';
@@ -38,20 +37,16 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
   }
   if (args.explain) printExplain(io, results);
   if (args.report) await writeFile(args.report, `${safeJson(report)}\n`);
+  const output: OutputOptions = {
+    format: args.format,
+    terraformResource: args['terraform-resource'],
+    cloudformationResource: args['cloudformation-resource'],
+  };
   if (args.out) {
-    const written = await writeOutputFiles(
-      args.out,
-      results.flatMap((r) =>
-        r.documents.map((doc, i) => ({
-          name: r.documents.length === 1 ? roleNameOf(r.principal) : `${roleNameOf(r.principal)}-${i + 1}`,
-          extension: '.json',
-          content: renderPolicyJson(doc),
-        })),
-      ),
-    );
+    const written = await writeOutputFiles(args.out, renderPerRole(results, output));
     for (const path of written) warn(io, `wrote ${path}`);
   } else {
-    io.stdout(renderResults(results));
+    io.stdout(renderForStdout(results, output));
   }
   return EXIT.ok;
 }
@@ -69,13 +64,4 @@ function reduceOptions(args: GenerateArgs): ReduceOptions {
     companions: args.companions,
     compact: args.compact,
   };
-}
-
-/** One role: its bare document (or, when split, an array of documents); several: a map by role ARN. */
-function renderResults(results: RoleOutput[]): string {
-  if (results.length === 1 && results[0]!.documents.length === 1)
-    return renderPolicyJson(results[0]!.documents[0]!);
-  return renderPolicyMapJson(
-    new Map(results.map((r) => [r.principal, r.documents.length === 1 ? r.documents[0]! : r.documents])),
-  );
 }

@@ -1,10 +1,12 @@
 import type { Argv } from 'yargs';
-import { UsageError } from '../../errors.ts';
+import type { OutputFormat } from '../../app/render-output.ts';
 import type { CliIo } from '../io.ts';
 import { evidenceFlags, type EvidenceArgs } from '../evidence-flags.ts';
 
 export interface GenerateArgs extends EvidenceArgs {
-  format: string;
+  format: OutputFormat;
+  'terraform-resource': 'none' | 'role-policy' | 'policy';
+  'cloudformation-resource': 'role-policy' | 'managed-policy' | 'sam';
   out?: string | undefined;
   report?: string | undefined;
   'include-denied': boolean;
@@ -23,7 +25,22 @@ export function generateCommand(io: CliIo, setExit: (code: number) => Promise<vo
     describe: 'Write the least IAM policy each role needs, from what it actually did',
     builder: (y: Argv) =>
       evidenceFlags(y)
-        .option('format', { choices: ['json'], default: 'json', describe: 'Output format' })
+        .option('format', {
+          choices: ['json', 'terraform', 'cloudformation', 'cloudformation-json'] as const,
+          default: 'json' as const,
+          describe: 'Output: IAM JSON, Terraform (aws_iam_policy_document), CloudFormation YAML or JSON',
+        })
+        .option('terraform-resource', {
+          choices: ['none', 'role-policy', 'policy'] as const,
+          default: 'none' as const,
+          describe: 'With --format terraform: also aws_iam_role_policy, or aws_iam_policy + attachment',
+        })
+        .option('cloudformation-resource', {
+          choices: ['role-policy', 'managed-policy', 'sam'] as const,
+          default: 'role-policy' as const,
+          describe:
+            'With --format cloudformation: AWS::IAM::RolePolicy, AWS::IAM::ManagedPolicy or a SAM Policies: list',
+        })
         .option('out', {
           type: 'string',
           describe: 'Write one file per role into DIR (created if missing) instead of stdout',
@@ -90,8 +107,4 @@ export function generateCommand(io: CliIo, setExit: (code: number) => Promise<vo
       await setExit(await runGenerate(args, io));
     },
   };
-}
-
-export function assertFormat(format: string): asserts format is 'json' {
-  if (format !== 'json') throw new UsageError(`--format ${format} is not supported`);
 }

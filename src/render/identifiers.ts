@@ -1,0 +1,43 @@
+/**
+ * Valid, unique names for generated code from untrusted text (role names from logs): Terraform
+ * identifiers (letters, digits, `_`, `-`, not starting with a digit) and CloudFormation logical IDs
+ * (alphanumeric). Deterministic for the same inputs in the same order.
+ */
+export function terraformIdentifiers(names: readonly string[]): string[] {
+  return unique(names.map(terraformIdentifier), '_');
+}
+
+export function logicalIds(names: readonly string[], suffix: string): string[] {
+  return unique(
+    names.map((n) => `${pascal(n) || 'Tightrole'}${suffix}`.slice(0, 200)),
+    '',
+  );
+}
+
+function terraformIdentifier(name: string): string {
+  const snake = name
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 64);
+  if (snake === '') return 'policy';
+  return /^[a-z_]/.test(snake) ? snake : `_${snake}`;
+}
+
+function pascal(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function unique(names: string[], separator: string): string[] {
+  const seen = new Set<string>();
+  return names.map((name) => {
+    let candidate = name;
+    for (let n = 2; seen.has(candidate.toLowerCase()); n++) candidate = `${name}${separator}${n}`;
+    seen.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
