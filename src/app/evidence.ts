@@ -8,6 +8,11 @@ import { collectAwsEvidence, s3PathReader, type AwsEvidenceOptions } from './aws
 import { DEFAULT_INGEST_LIMITS, ingestCloudTrailBatches, type IngestDeps } from './ingest-cloudtrail.ts';
 import { ingestInParallel } from './parallel-ingest.ts';
 import { recordFilter } from './record-filter.ts';
+import { hasTraceEvidence, ingestTraces, type TraceOptions, type TraceReport } from './ingest-traces.ts';
+import { LearnedFunctionRoles } from '../ingest/function-roles.ts';
+import { tapFiles, type FileDone } from './progress-tap.ts';
+import { fileSizes } from '../sources/expand-paths.ts';
+import type { TransferProgress } from '../sources/progress.ts';
 
 /** What every evidence-reading command takes. */
 export interface EvidenceOptions {
@@ -17,6 +22,8 @@ export interface EvidenceOptions {
   until?: string;
   /** Live AWS sources (s3:// paths, LookupEvents, CloudTrail Lake, Athena) and how to reach AWS. */
   aws?: AwsEvidenceOptions;
+  /** X-Ray / OTel evidence and how to find each traced function's role. */
+  traces?: TraceOptions;
 }
 
 export interface EvidenceDeps {
@@ -29,11 +36,17 @@ export interface EvidenceDeps {
   maxFacts?: number;
   /** Longest record parsed (default 1 MiB of JSON). */
   maxRecordBytes?: number;
+  /** Progress of local file reading (the CLI shows it when stderr is a terminal). */
+  onProgress?: (progress: TransferProgress) => void;
+  /** Warnings that do not stop the run (traced functions without a role, ...). */
+  onWarning?: (message: string) => void;
 }
 
 export interface Evidence {
   store: FactStore;
   tally: IngestTally;
+  /** Traced functions and their roles, when trace evidence was read. */
+  traces?: TraceReport;
 }
 
 /** Reads every evidence source named in the options into one fact store. */
@@ -59,9 +72,11 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
     filter: recordFilter(options),
     limits: { maxRecordBytes: deps.maxRecordBytes ?? DEFAULT_INGEST_LIMITS.maxRecordBytes },
     ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
+    ...(hasTraceEvidence(options.traces) ? { learned: new LearnedFunctionRoles() } : {}),
   };
   if (options.aws) await collectAwsEvidence({ ...options, aws: options.aws }, ingest);
   const files = await expandPaths(options.cloudtrail);
+  const onFileDone = deps.onProgress ? await progressCounter(files, deps.onProgress) : undefined;
   const allLocal = files.every((f) => f !== '-' && !f.startsWith('s3://'));
   if ((deps.jobs ?? 1) > 1 && files.length > 1 && allLocal) {
     const request = {
@@ -69,15 +84,18 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
       ...window(options),
       maxFacts,
       maxRecordBytes: ingest.limits!.maxRecordBytes,
+      learnFunctionRoles: ingest.learned !== undefined,
     };
     await ingestInParallel(files, request, deps.jobs ?? 1, {
       store,
       tally,
       ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
+      ...(onFileDone ? { onFileDone } : {}),
+      ...(ingest.learned ? { learned: ingest.learned } : {}),
     });
     // Workers loaded their own catalogs; the reducer here needs the services the facts name.
     await deps.catalog.ensure(new Set([...store].map((f) => f.action.slice(0, f.action.indexOf(':')))));
-    return { store, tally };
+    return withTraces(options, deps, ingest, maxFacts);
   }
   const batches = readCloudTrailFiles(files, {
     ...window(options),
@@ -85,13 +103,57 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
     ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
     ...(options.aws ? { readS3: s3PathReader({ ...options, aws: options.aws }) } : {}),
   });
-  await ingestCloudTrailBatches(batches, ingest);
-  return { store, tally };
+  await ingestCloudTrailBatches(onFileDone ? tapFiles(batches, onFileDone) : batches, ingest);
+  return withTraces(options, deps, ingest, maxFacts);
+}
+
+/** Traces are read last: the CloudTrail sessions read before name the traced functions' roles. */
+async function withTraces(
+  options: EvidenceOptions,
+  deps: EvidenceDeps,
+  ingest: IngestDeps,
+  maxFacts: number,
+): Promise<Evidence> {
+  const evidence = { store: ingest.store, tally: ingest.tally };
+  if (!options.traces || !hasTraceEvidence(options.traces)) return evidence;
+  const traces = await ingestTraces(options.traces, {
+    ...ingest,
+    maxFacts,
+    ...(options.aws ? { client: options.aws.client } : {}),
+    ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
+    ...(deps.onWarning ? { onWarning: deps.onWarning } : {}),
+  });
+  return { ...evidence, traces };
 }
 
 function window(options: Pick<EvidenceOptions, 'since' | 'until'>): { since?: string; until?: string } {
   return {
     ...(options.since ? { since: options.since } : {}),
     ...(options.until ? { until: options.until } : {}),
+  };
+}
+
+/** Turns finished files into progress over the whole run (sizes are the files' bytes on disk). */
+async function progressCounter(
+  files: readonly string[],
+  report: (p: TransferProgress) => void,
+): Promise<(done: FileDone) => void> {
+  const sizes = await fileSizes(files);
+  const started = Date.now();
+  const p: TransferProgress = {
+    files: 0,
+    totalFiles: files.length,
+    bytes: 0,
+    totalBytes: [...sizes.values()].reduce((a, b) => a + b, 0),
+    events: 0,
+    cached: 0,
+    elapsedMs: 0,
+  };
+  return (done) => {
+    p.files++;
+    p.bytes += sizes.get(done.file) ?? 0;
+    p.events += done.events;
+    p.elapsedMs = Date.now() - started;
+    report({ ...p });
   };
 }

@@ -7,33 +7,42 @@ import { Catalog } from '../catalog/catalog.ts';
 import { iamDataSource } from '../catalog/iam-data-source.ts';
 import { FactStore } from '../facts/fact-store.ts';
 import { IngestTally } from '../ingest/tally.ts';
+import { LearnedFunctionRoles } from '../ingest/function-roles.ts';
 import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
 import { recordFilter } from './record-filter.ts';
 import { ingestCloudTrailBatches } from './ingest-cloudtrail.ts';
 import type { WorkerRequest, WorkerResponse } from './parallel-ingest.ts';
+import { tapFiles } from './progress-tap.ts';
 
 const request = workerData as WorkerRequest;
 const store = new FactStore(request.maxFacts);
 const tally = new IngestTally();
+const learned = request.learnFunctionRoles ? new LearnedFunctionRoles() : undefined;
 const window = {
   ...(request.since ? { since: request.since } : {}),
   ...(request.until ? { until: request.until } : {}),
 };
 try {
-  await ingestCloudTrailBatches(
-    readCloudTrailFiles(request.files, {
-      ...window,
-      ...(request.maxRecordBytes ? { maxRecordChars: request.maxRecordBytes } : {}),
-    }),
-    {
-      catalog: new Catalog(iamDataSource()),
-      store,
-      tally,
-      filter: recordFilter(request),
-      ...(request.maxRecordBytes ? { limits: { maxRecordBytes: request.maxRecordBytes } } : {}),
-    },
-  );
-  const response: WorkerResponse = { ok: true, facts: store.facts(), tally: tally.toReport() };
+  const batches = readCloudTrailFiles(request.files, {
+    ...window,
+    ...(request.maxRecordBytes ? { maxRecordChars: request.maxRecordBytes } : {}),
+  });
+  // Each finished file is reported to the main thread for the progress line.
+  const tapped = tapFiles(batches, (done) => parentPort?.postMessage({ progress: done }));
+  await ingestCloudTrailBatches(tapped, {
+    catalog: new Catalog(iamDataSource()),
+    store,
+    tally,
+    ...(learned ? { learned } : {}),
+    filter: recordFilter(request),
+    ...(request.maxRecordBytes ? { limits: { maxRecordBytes: request.maxRecordBytes } } : {}),
+  });
+  const response: WorkerResponse = {
+    ok: true,
+    facts: store.facts(),
+    tally: tally.toReport(),
+    ...(learned ? { functionRoles: learned.pairs() } : {}),
+  };
   parentPort?.postMessage(response);
 } catch (error) {
   const response: WorkerResponse = {

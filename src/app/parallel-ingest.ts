@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { FactLimitExceeded, type FactStore } from '../facts/fact-store.ts';
 import type { IngestTally, TallyState } from '../ingest/tally.ts';
 import type { Fact } from '../model/fact.ts';
+import type { LearnedFunctionRoles, LearnedPair } from '../ingest/function-roles.ts';
+import type { FileDone } from './progress-tap.ts';
 
 export interface WorkerRequest {
   files: string[];
@@ -10,10 +12,13 @@ export interface WorkerRequest {
   until?: string;
   maxFacts?: number;
   maxRecordBytes?: number;
+  /** Send back the function -> role pairs of the records' role sessions (for trace evidence). */
+  learnFunctionRoles?: boolean;
 }
 
 export type WorkerResponse =
-  { ok: true; facts: Fact[]; tally: TallyState } | { ok: false; message: string; name: string };
+  | { ok: true; facts: Fact[]; tally: TallyState; functionRoles?: LearnedPair[] }
+  | { ok: false; message: string; name: string };
 
 /**
  * Reads local CloudTrail files on `jobs` worker threads (files dealt round-robin, largest share first)
@@ -23,11 +28,19 @@ export async function ingestInParallel(
   files: readonly string[],
   request: Omit<WorkerRequest, 'files'>,
   jobs: number,
-  into: { store: FactStore; tally: IngestTally; onProblem?: (file: string, reason: string) => void },
+  into: {
+    store: FactStore;
+    tally: IngestTally;
+    onProblem?: (file: string, reason: string) => void;
+    onFileDone?: (done: FileDone) => void;
+    learned?: LearnedFunctionRoles;
+  },
 ): Promise<void> {
   const shares = Array.from({ length: Math.min(jobs, files.length) }, () => [] as string[]);
   files.forEach((file, i) => shares[i % shares.length]!.push(file));
-  const responses = await Promise.all(shares.map((share) => runWorker({ ...request, files: share })));
+  const responses = await Promise.all(
+    shares.map((share) => runWorker({ ...request, files: share }, into.onFileDone)),
+  );
   for (const response of responses) {
     if (!response.ok) {
       if (response.name === FactLimitExceeded.name) throw new FactLimitExceeded(response.message);
@@ -35,11 +48,12 @@ export async function ingestInParallel(
     }
     into.store.mergeFrom(response.facts);
     into.tally.merge(response.tally);
+    for (const pair of response.functionRoles ?? []) into.learned?.add(pair);
     for (const p of response.tally.problems) into.onProblem?.(p.file, p.reason);
   }
 }
 
-function runWorker(request: WorkerRequest): Promise<WorkerResponse> {
+function runWorker(request: WorkerRequest, onFileDone?: (done: FileDone) => void): Promise<WorkerResponse> {
   // Under tsx (tests, `npm run bench` on sources) the worker is the .ts file and needs the tsx loader.
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(`./ingest-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
@@ -54,7 +68,10 @@ function runWorker(request: WorkerRequest): Promise<WorkerResponse> {
           },
         )
       : new Worker(entry, { workerData: request });
-    worker.once('message', (message: WorkerResponse) => resolve(message));
+    worker.on('message', (message: WorkerResponse | { progress: FileDone }) => {
+      if ('progress' in message) onFileDone?.(message.progress);
+      else resolve(message);
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`ingest worker exited with code ${code}`));

@@ -53,3 +53,10 @@ export function fileOutsideWindow(path: string, since?: string, until?: string):
   if (since && at < since) return true;
   return until !== undefined && Date.parse(at) > Date.parse(until) + LATE_DELIVERY_MS;
 }
+
+/** Sizes in bytes of local files (0 for stdin, s3:// and unreadable paths), for progress. */
+export async function fileSizes(files: readonly string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  for (const file of files) sizes.set(file, (await stat(file).catch(() => undefined))?.size ?? 0);
+  return sizes;
+}

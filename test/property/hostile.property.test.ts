@@ -15,18 +15,46 @@ import { cloudTrailRecord } from '../support/records.ts';
 const SERVICES = ['s3', 'dynamodb', 'sqs', 'sns', 'lambda', 'kms', 'logs', 'secretsmanager', 'ssm'];
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('*', '?', '${aws:username}', '${*}', '%{x}', '"],"Resource":"*', '\u001b[2J', 'arn:aws:s3:::*', '../x'),
+  fc.constantFrom(
+    '*',
+    '?',
+    '${aws:username}',
+    '${*}',
+    '%{x}',
+    '"],"Resource":"*',
+    '\u001b[2J',
+    'arn:aws:s3:::*',
+    '../x',
+  ),
 );
-const anyValue = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }), fc.dictionary(text, text, { maxKeys: 3 }));
+const anyValue = fc.oneof(
+  text,
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(text, { maxLength: 3 }),
+  fc.dictionary(text, text, { maxKeys: 3 }),
+);
 
 const hostileRecord = fc
   .record({
     eventSource: fc.oneof(fc.constantFrom(...SERVICES.map((s) => `${s}.amazonaws.com`)), text),
-    eventName: fc.oneof(fc.constantFrom('GetObject', 'PutItem', 'SendMessage', 'Publish', 'Invoke', 'Decrypt', 'PutLogEvents'), text),
+    eventName: fc.oneof(
+      fc.constantFrom('GetObject', 'PutItem', 'SendMessage', 'Publish', 'Invoke', 'Decrypt', 'PutLogEvents'),
+      text,
+    ),
     key: text,
     name: text,
     extra: anyValue,
-    field: fc.constantFrom('userAgent', 'sourceIPAddress', 'errorCode', 'vpcEndpointId', 'resources', 'awsRegion', 'recipientAccountId'),
+    field: fc.constantFrom(
+      'userAgent',
+      'sourceIPAddress',
+      'errorCode',
+      'vpcEndpointId',
+      'resources',
+      'awsRegion',
+      'recipientAccountId',
+    ),
   })
   .map((r) =>
     cloudTrailRecord({
@@ -64,10 +92,16 @@ describe('property: arbitrary strings in record fields', () => {
         const facts = store.facts();
         const principals = [...new Set(facts.filter((f) => f.outcome === 'allowed').map((f) => f.principal))];
         for (const p of principals) {
-          const { policy } = reducePrincipal(p, facts, DEFAULT_REDUCE_OPTIONS, catalogSplitter(catalog, 'safe'));
+          const { policy } = reducePrincipal(
+            p,
+            facts,
+            DEFAULT_REDUCE_OPTIONS,
+            catalogSplitter(catalog, 'safe'),
+          );
           expect(JSON.parse(renderPolicyJson(policy))).to.deep.equal(JSON.parse(JSON.stringify(policy)));
           for (const s of policy.Statement) {
-            for (const a of s.Action ?? []) expect(catalog.actionOf(a as `${string}:${string}`)?.action).to.equal(a);
+            for (const a of s.Action ?? [])
+              expect(catalog.actionOf(a as `${string}:${string}`)?.action).to.equal(a);
           }
         }
       }),

@@ -8,6 +8,7 @@ import { safeJson } from '../../render/json.ts';
 import { renderForStdout, renderPerRole, type OutputOptions } from '../../app/render-output.ts';
 import { writeOutputFiles } from '../../sinks/out-dir.ts';
 import { EXIT, UsageError } from '../../errors.ts';
+import { progressPrinter } from '../progress.ts';
 import { warn, type CliIo } from '../io.ts';
 import { evidenceOptions, ingestOptions } from '../evidence-flags.ts';
 import { printExplain, printIngestSummary } from '../summary.ts';
@@ -22,6 +23,7 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
       catalog,
       readStdin: io.readStdin,
       ...ingestOptions(args),
+      ...progressPrinter(io),
       onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
     },
   );

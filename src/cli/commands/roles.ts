@@ -5,6 +5,7 @@ import { listRoles } from '../../app/roles.ts';
 import { escapeForTerminal } from '../../render/terminal.ts';
 import { safeJson } from '../../render/json.ts';
 import { EXIT } from '../../errors.ts';
+import { progressPrinter } from '../progress.ts';
 import { warn, type CliIo } from '../io.ts';
 import { evidenceFlags, evidenceOptions, ingestOptions, type EvidenceArgs } from '../evidence-flags.ts';
 
@@ -21,6 +22,7 @@ export function rolesCommand(io: CliIo, setExit: (code: number) => void) {
         catalog: new Catalog(iamDataSource()),
         readStdin: io.readStdin,
         ...ingestOptions(args),
+        ...progressPrinter(io),
         onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
       });
       if (args.json) io.stdout(`${safeJson(roles)}\n`);
