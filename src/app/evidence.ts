@@ -69,7 +69,8 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
     catalog: deps.catalog,
     store,
     tally,
-    filter: recordFilter(options),
+    // Traced functions' roles are learned from every CloudTrail session: no raw-text pre-filter then.
+    filter: recordFilter({ ...options, preFilter: !hasTraceEvidence(options.traces) }),
     limits: { maxRecordBytes: deps.maxRecordBytes ?? DEFAULT_INGEST_LIMITS.maxRecordBytes },
     ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
     ...(hasTraceEvidence(options.traces) ? { learned: new LearnedFunctionRoles() } : {}),

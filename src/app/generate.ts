@@ -39,7 +39,7 @@ export interface GenerateResult {
 
 /** Evidence -> one least-privilege policy per role that made at least one selected call. */
 export async function generate(options: GenerateOptions, deps: EvidenceDeps): Promise<GenerateResult> {
-  const { store, tally } = await collectEvidence(options, deps);
+  const { store, tally, traces } = await collectEvidence(options, deps);
   if (options.strict && tally.problemCount > 0) {
     throw new InputError(`--strict: ${tally.problemCount} input problem(s); see the messages above`);
   }
@@ -60,7 +60,8 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
   const results = principals.map((p) =>
     deliver(reducePrincipal(p as Arn, facts, options.reduce, split), facts, options),
   );
-  return { results, report: buildRunReport(tally, facts, results, deps.catalog.version), facts };
+  const report = buildRunReport(tally, facts, results, deps.catalog.version);
+  return { results, report: traces ? { ...report, traces } : report, facts };
 }
 
 function deliver(result: ReduceResult, facts: readonly Fact[], options: GenerateOptions): RoleOutput {

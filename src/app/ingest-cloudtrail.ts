@@ -4,6 +4,7 @@ import { parseCloudTrailRecord, recordServicePrefix } from '../ingest/cloudtrail
 import { skipped, type RecordFilter } from '../ingest/record-result.ts';
 import type { IngestTally } from '../ingest/tally.ts';
 import type { FileBatch } from '../sources/cloudtrail-files.ts';
+import type { LearnedFunctionRoles } from '../ingest/function-roles.ts';
 
 /** Limits that keep a crafted corpus from exhausting memory or time. */
 export interface IngestLimits {
@@ -21,6 +22,8 @@ export interface IngestDeps {
   limits?: IngestLimits;
   /** Called for each file problem as it happens (the CLI prints it to stderr). */
   onProblem?: (file: string, reason: string) => void;
+  /** Learns function -> role pairs from the records' role sessions (for trace evidence). */
+  learned?: LearnedFunctionRoles;
 }
 
 /** Feeds file batches through the CloudTrail parser into the fact store, counting everything. */
@@ -44,6 +47,7 @@ export async function ingestCloudTrailBatches(
     ];
     await deps.catalog.ensure(records.flatMap((r) => recordServicePrefix(r.value) ?? []));
     for (const { value, index } of records) {
+      deps.learned?.learn(value);
       const where = `${batch.file}#${index}`;
       const result = parseCloudTrailRecord(
         value,

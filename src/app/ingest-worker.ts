@@ -34,7 +34,7 @@ try {
     store,
     tally,
     ...(learned ? { learned } : {}),
-    filter: recordFilter(request),
+    filter: recordFilter({ ...request, preFilter: !request.learnFunctionRoles }),
     ...(request.maxRecordBytes ? { limits: { maxRecordBytes: request.maxRecordBytes } } : {}),
   });
   const response: WorkerResponse = {

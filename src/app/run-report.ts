@@ -1,4 +1,5 @@
 import type { IngestTally } from '../ingest/tally.ts';
+import type { TraceReport } from './ingest-traces.ts';
 import type { Fact } from '../model/fact.ts';
 import type { ReduceResult, StatementExplanation } from '../reduce/reduce.ts';
 import type { Widening } from '../reduce/widen.ts';
@@ -8,6 +9,8 @@ export interface RunReport {
   tool: { name: 'tightrole'; catalogVersion: string };
   ingest: ReturnType<IngestTally['toReport']>;
   actions: { principal: string; action: string; outcome: string; calls: number }[];
+  /** Traced functions and the role each was attributed to (when traces were read). */
+  traces?: TraceReport;
   roles: {
     principal: string;
     stats: ReduceResult['stats'];

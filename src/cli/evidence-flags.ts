@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import { hasAwsApiSource } from '../app/aws-evidence.ts';
 import type { EvidenceOptions } from '../app/evidence.ts';
+import { hasTraceEvidence, type TraceOptions } from '../app/ingest-traces.ts';
+import { parseFunctionRoleFlag } from '../ingest/function-roles.ts';
 import { UsageError } from '../errors.ts';
 import { awsEvidenceOptions, awsFlags, type AwsArgs } from './aws-flags.ts';
 import { restoreStdinArg, type CliIo } from './io.ts';
@@ -15,6 +17,13 @@ export interface EvidenceArgs extends AwsArgs {
   jobs?: number | undefined;
   'max-facts'?: number | undefined;
   'max-record-bytes'?: number | undefined;
+  xray?: string[] | undefined;
+  otel?: string[] | undefined;
+  'xray-api'?: boolean | undefined;
+  'filter-expression'?: string | undefined;
+  'function-role'?: string[] | undefined;
+  'function-roles-file'?: string | undefined;
+  'resolve-roles'?: boolean | undefined;
 }
 
 /** --jobs, validated. */
@@ -89,22 +98,97 @@ export function evidenceFlags<T>(y: Argv<T>) {
       defaultDescription: '1048576',
       describe: 'Skip (and count) records longer than this many characters of JSON',
       group: 'Evidence:',
+    })
+    .option('xray', {
+      type: 'string',
+      array: true,
+      describe: 'X-Ray traces: batch-get-traces output, segment documents, daemon datagrams (file, dir, -)',
+      group: TRACES,
+    })
+    .option('otel', {
+      type: 'string',
+      array: true,
+      describe: 'OpenTelemetry spans as OTLP JSON (collector file exporter; file, dir, -)',
+      group: TRACES,
+    })
+    .option('xray-api', {
+      type: 'boolean',
+      describe: 'Read X-Ray GetTraceSummaries + BatchGetTraces for --since/--until',
+      group: TRACES,
+    })
+    .option('filter-expression', {
+      type: 'string',
+      describe: 'X-Ray filter expression for --xray-api, e.g. service("orders-api")',
+      group: TRACES,
+    })
+    .option('function-role', {
+      type: 'string',
+      array: true,
+      describe: 'FUNCTION=ROLE_ARN: the role of a traced function (name or ARN); repeatable',
+      group: TRACES,
+    })
+    .option('function-roles-file', {
+      type: 'string',
+      describe: 'JSON file { "functionNameOrArn": "roleArn" } naming traced functions\' roles',
+      group: TRACES,
+    })
+    .option('resolve-roles', {
+      type: 'boolean',
+      describe: 'Ask Lambda GetFunctionConfiguration for the roles of traced functions nothing else names',
+      group: TRACES,
     });
+}
+
+const TRACES = 'Traces:';
+
+/** The trace part of the evidence options (flags validated), or undefined when no trace flag is given. */
+export function traceOptions(
+  args: EvidenceArgs,
+  since: string | undefined,
+  until: string | undefined,
+  now: Date,
+): TraceOptions {
+  const functionRoles = args['function-role'] ?? [];
+  for (const entry of functionRoles) {
+    const pair = parseFunctionRoleFlag(entry);
+    if (typeof pair === 'string') throw new UsageError(`--function-role ${pair}`);
+  }
+  if (args['filter-expression'] !== undefined && !args['xray-api'])
+    throw new UsageError('--filter-expression applies to --xray-api only');
+  if (args['xray-api'] && !since)
+    throw new UsageError('--xray-api needs --since (X-Ray keeps traces for 30 days)');
+  const xrayApi = args['xray-api']
+    ? {
+        since: since!,
+        until: until ?? now.toISOString(),
+        ...(args['filter-expression'] ? { filterExpression: args['filter-expression'] } : {}),
+      }
+    : undefined;
+  return {
+    xray: (args.xray ?? []).map(restoreStdinArg),
+    otel: (args.otel ?? []).map(restoreStdinArg),
+    ...(xrayApi ? { xrayApi } : {}),
+    functionRoles,
+    ...(args['function-roles-file'] ? { functionRolesFile: args['function-roles-file'] } : {}),
+    resolveRoles: args['resolve-roles'] ?? false,
+  };
 }
 
 export function evidenceOptions(args: EvidenceArgs, io: CliIo): EvidenceOptions {
   const cloudtrail = (args.cloudtrail ?? []).map(restoreStdinArg);
   const aws = awsEvidenceOptions(args, io);
-  if (cloudtrail.length === 0 && !hasAwsApiSource(aws)) {
-    throw new UsageError(
-      'give at least one evidence source: --cloudtrail PATH (or --cloudtrail-api, --cloudtrail-lake, --athena)',
-    );
-  }
   const now = io.now();
   const since = args.since !== undefined ? parseTimeFlag('since', args.since, now) : undefined;
   const until = args.until !== undefined ? parseTimeFlag('until', args.until, now) : undefined;
   if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
+  const traces = traceOptions(args, since, until, now);
+  if (cloudtrail.length === 0 && !hasAwsApiSource(aws) && !hasTraceEvidence(traces)) {
+    throw new UsageError(
+      'give at least one evidence source: --cloudtrail PATH, --xray PATH, --otel PATH (or --cloudtrail-api, --cloudtrail-lake, --athena, --xray-api)',
+    );
+  }
   return {
+    ...(hasTraceEvidence(traces) ? { traces } : {}),
     cloudtrail,
     roles: args.role ?? [],
     ...(since ? { since } : {}),

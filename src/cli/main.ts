@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { EXIT, exitCodeFor, familyOf, UsageError } from '../errors.ts';
 import { escapeForTerminal } from '../render/terminal.ts';
+import { diffCommand } from './commands/diff.ts';
 import { convertCommand } from './commands/convert.ts';
 import { generateCommand } from './commands/generate.ts';
 import { permissionsCommand } from './commands/permissions.ts';
@@ -19,6 +20,7 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .command(rolesCommand(io, setExit))
       .command(convertCommand(io, setExit))
       .command(permissionsCommand(io, setExit))
+      .command(diffCommand(io, setExit))
       .demandCommand(1, 'name a command: generate, diff, roles, convert, permissions')
       .strict()
       .help()

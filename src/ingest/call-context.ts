@@ -2,6 +2,7 @@ import type { IamAction } from '../model/identifiers.ts';
 import { obj, str, type JsonObject } from './fields.ts';
 
 const VPC_ENDPOINT = /^vpce-[0-9a-f]{8,17}$/;
+const REGION = /^[a-z]{2}(?:-[a-z0-9]+){1,3}$/;
 const SERVICE_PRINCIPAL = /^([a-z0-9-]{2,40})\.amazonaws\.com$/;
 
 /**
@@ -14,7 +15,8 @@ export function callContext(
   region: string,
   params: JsonObject,
 ): Record<string, string> {
-  const context: Record<string, string> = { 'aws:RequestedRegion': region };
+  // Only a well-formed region becomes a condition value (a forged one must not reach a policy).
+  const context: Record<string, string> = REGION.test(region) ? { 'aws:RequestedRegion': region } : {};
   const vpce = str(record, 'vpcEndpointId');
   if (vpce && VPC_ENDPOINT.test(vpce)) context['aws:SourceVpce'] = vpce;
   if (action.startsWith('kms:')) {

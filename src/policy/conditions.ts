@@ -1,74 +1,47 @@
-import { BlockList, isIP } from 'node:net';
+/**
+ * Condition blocks in three-valued logic. Semantics from
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html
+ * and .../reference_policies_condition-single-vs-multi-valued-context-keys.html
+ */
 import type { ConditionBlock } from '../model/policy.ts';
-import { matchesPattern } from './wildcard.ts';
+import { findOperator, type CompareEnv, type Operator, type Outcome } from './operators.ts';
+import { lookupKey, type VariableValues } from './variables.ts';
 
 /** Three-valued logic: 'unknown' when the evidence lacks a key the answer depends on. */
 export type Tri = 'true' | 'false' | 'unknown';
 
-export type RequestContext = Readonly<Record<string, string | readonly string[]>>;
+/** See {@link VariableValues}: a missing key is unknown, an empty array is known to be absent. */
+export type RequestContext = VariableValues;
 
-type Compare = (policyValue: string, contextValue: string, context: RequestContext) => boolean | undefined;
+export { CONDITION_OPERATORS } from './operators.ts';
 
-const EQ = (a: string, b: string) => a === b;
-const EQ_CI = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-const LIKE: Compare = (p, v, ctx) => {
-  const r = matchesPattern(p, v, { caseInsensitive: false, variables: ctx });
-  return r === 'unknown' ? undefined : r === 'match';
-};
-const num =
-  (f: (a: number, b: number) => boolean): Compare =>
-  (p, v) => {
-    const a = Number(v);
-    const b = Number(p);
-    return Number.isFinite(a) && Number.isFinite(b) && p.trim() !== '' && v.trim() !== '' ? f(a, b) : false;
-  };
-const date =
-  (f: (a: number, b: number) => boolean): Compare =>
-  (p, v) => {
-    const a = toEpoch(v);
-    const b = toEpoch(p);
-    return a !== undefined && b !== undefined ? f(a, b) : false;
-  };
+/** Options for {@link evaluateConditions}. */
+export interface ConditionOptions {
+  /** false for Version 2008-10-17 policies, where `${...}` is plain text. Default true. */
+  substitute?: boolean;
+}
 
-/** Base operator -> comparison, and whether it is a negated ("Not") operator. */
-const OPERATORS: Record<string, { compare: Compare; negated: boolean }> = {
-  StringEquals: { compare: EQ, negated: false },
-  StringNotEquals: { compare: EQ, negated: true },
-  StringEqualsIgnoreCase: { compare: EQ_CI, negated: false },
-  StringNotEqualsIgnoreCase: { compare: EQ_CI, negated: true },
-  StringLike: { compare: LIKE, negated: false },
-  StringNotLike: { compare: LIKE, negated: true },
-  NumericEquals: { compare: num((a, b) => a === b), negated: false },
-  NumericNotEquals: { compare: num((a, b) => a === b), negated: true },
-  NumericLessThan: { compare: num((a, b) => a < b), negated: false },
-  NumericLessThanEquals: { compare: num((a, b) => a <= b), negated: false },
-  NumericGreaterThan: { compare: num((a, b) => a > b), negated: false },
-  NumericGreaterThanEquals: { compare: num((a, b) => a >= b), negated: false },
-  DateEquals: { compare: date((a, b) => a === b), negated: false },
-  DateNotEquals: { compare: date((a, b) => a === b), negated: true },
-  DateLessThan: { compare: date((a, b) => a < b), negated: false },
-  DateLessThanEquals: { compare: date((a, b) => a <= b), negated: false },
-  DateGreaterThan: { compare: date((a, b) => a > b), negated: false },
-  DateGreaterThanEquals: { compare: date((a, b) => a >= b), negated: false },
-  Bool: { compare: EQ_CI, negated: false },
-  BinaryEquals: { compare: EQ, negated: false },
-  IpAddress: { compare: (p, v) => inCidr(v, p), negated: false },
-  NotIpAddress: { compare: (p, v) => inCidr(v, p), negated: true },
-  ArnEquals: { compare: LIKE, negated: false },
-  ArnLike: { compare: LIKE, negated: false },
-  ArnNotEquals: { compare: LIKE, negated: true },
-  ArnNotLike: { compare: LIKE, negated: true },
-};
+interface ParsedOperator {
+  set: 'ForAnyValue' | 'ForAllValues' | undefined;
+  base: string;
+  ifExists: boolean;
+}
 
-/** Every operator name the evaluator understands (without prefixes/suffixes). */
-export const CONDITION_OPERATORS = [...Object.keys(OPERATORS), 'Null'];
-
-/** All operator/key pairs must hold (AND); any false -> false; else any unknown -> unknown. */
-export function evaluateConditions(block: ConditionBlock | undefined, context: RequestContext): Tri {
+/**
+ * All operator/key pairs must hold (AND): any 'false' gives 'false', else any 'unknown' gives
+ * 'unknown'. An unknown operator never holds. A key missing from the context is 'unknown' unless the
+ * operator has a defined answer for an absent key: `...IfExists` (true), `Null`, `ForAllValues:` (true).
+ */
+export function evaluateConditions(
+  block: ConditionBlock | undefined,
+  context: RequestContext,
+  options: ConditionOptions = {},
+): Tri {
+  const env: CompareEnv = { variables: context, substitute: options.substitute !== false };
   let result: Tri = 'true';
   for (const [operator, keys] of Object.entries(block ?? {})) {
     for (const [key, values] of Object.entries(keys)) {
-      const r = evaluateOne(operator, key, values, context);
+      const r = evaluateKey(parseOperator(operator), values, lookupKey(context, key), env);
       if (r === 'false') return 'false';
       if (r === 'unknown') result = 'unknown';
     }
@@ -76,72 +49,66 @@ export function evaluateConditions(block: ConditionBlock | undefined, context: R
   return result;
 }
 
-function evaluateOne(
-  operator: string,
-  key: string,
+/** `ForAnyValue:StringLikeIfExists` -> set, base and suffix. */
+export function parseOperator(operator: string): ParsedOperator {
+  const colon = operator.indexOf(':');
+  const prefix = colon < 0 ? undefined : operator.slice(0, colon);
+  const set = prefix === 'ForAnyValue' || prefix === 'ForAllValues' ? prefix : undefined;
+  const rest = set ? operator.slice(colon + 1) : operator;
+  const ifExists = rest.endsWith('IfExists') && rest !== 'IfExists';
+  return { set, base: ifExists ? rest.slice(0, -'IfExists'.length) : rest, ifExists };
+}
+
+function evaluateKey(
+  op: ParsedOperator,
   policyValues: readonly string[],
-  context: RequestContext,
+  request: readonly string[] | undefined,
+  env: CompareEnv,
 ): Tri {
-  const m = /^(?:(ForAnyValue|ForAllValues):)?(.+?)(IfExists)?$/.exec(operator);
-  const set = m?.[1];
-  const base = m?.[2] ?? '';
-  const ctx = lookup(context, key);
-  if (base === 'Null') {
-    if (ctx === undefined) return 'unknown';
-    const isNull = ctx.length === 0;
-    return policyValues.some((p) => p.toLowerCase() === String(isNull)) ? 'true' : 'false';
-  }
-  const op = OPERATORS[base];
-  if (!op) return 'false';
-  // Our evidence is incomplete: an absent key may be present in the real request, so we cannot tell.
-  if (ctx === undefined) return 'unknown';
-  const matchOne = (v: string): boolean | undefined => {
-    let unknown = false;
-    for (const p of policyValues) {
-      const r = op.compare(p, v, context);
-      if (r === true) return !op.negated;
-      if (r === undefined) unknown = true;
-    }
-    return unknown ? undefined : op.negated;
-  };
-  const results = ctx.map(matchOne);
-  if (set === 'ForAllValues') return all(results);
-  if (ctx.length === 0) return set === 'ForAnyValue' ? 'false' : 'unknown';
-  return any(results);
+  const absent = request === undefined || request.length === 0;
+  if (op.base === 'Null') return nullCheck(policyValues, absent);
+  const operator = findOperator(op.base);
+  if (!operator) return 'false';
+  if (absent && (op.ifExists || op.set === 'ForAllValues')) return 'true';
+  // The evidence does not record this key: the real request may have carried any value.
+  if (request === undefined) return 'unknown';
+  const perValue = request.map((v) => anyPolicyValue(operator, policyValues, v, env));
+  if (op.set === 'ForAllValues') return all(perValue.map((o) => negate(operator, o)));
+  if (op.set === 'ForAnyValue') return any(perValue.map((o) => negate(operator, o)));
+  // No set operator: the key's values match as one (for a known-absent key, a negated operator holds).
+  return negate(operator, combine(perValue));
 }
 
-function all(results: (boolean | undefined)[]): Tri {
-  if (results.some((r) => r === false)) return 'false';
-  return results.some((r) => r === undefined) ? 'unknown' : 'true';
+/** `Null: true` holds when the key is absent; `Null: false` when present. A missing key is absent. */
+function nullCheck(policyValues: readonly string[], absent: boolean): Tri {
+  return policyValues.some((p) => p.toLowerCase() === String(absent)) ? 'true' : 'false';
 }
 
-function any(results: (boolean | undefined)[]): Tri {
-  if (results.some((r) => r === true)) return 'true';
-  return results.some((r) => r === undefined) ? 'unknown' : 'false';
+/** One request value against the policy values: any match (OR). */
+function anyPolicyValue(operator: Operator, policyValues: readonly string[], value: string, env: CompareEnv) {
+  return combine(policyValues.map((p) => operator.compare(p, value, env)));
 }
 
-function lookup(context: RequestContext, key: string): readonly string[] | undefined {
-  const lower = key.toLowerCase();
-  const entry = Object.entries(context).find(([k]) => k.toLowerCase() === lower);
-  if (!entry) return undefined;
-  return typeof entry[1] === 'string' ? [entry[1]] : entry[1];
+/** match if any matched; else unknown if any unknown; else invalid if every one was; else no-match. */
+function combine(outcomes: readonly Outcome[]): Outcome {
+  if (outcomes.includes('match')) return 'match';
+  if (outcomes.includes('unknown')) return 'unknown';
+  return outcomes.length > 0 && outcomes.every((o) => o === 'invalid') ? 'invalid' : 'no-match';
 }
 
-function toEpoch(text: string): number | undefined {
-  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text) * 1000;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : ms;
+/** Applies the operator's negation; an invalid comparison fails either way (per-value NOR for `Not`). */
+function negate(operator: Operator, o: Outcome): Tri {
+  if (o === 'unknown') return 'unknown';
+  if (o === 'invalid') return 'false';
+  return (o === 'match') !== operator.negated ? 'true' : 'false';
 }
 
-function inCidr(address: string, cidr: string): boolean {
-  const [net, bitsText] = cidr.split('/');
-  const family = isIP(net ?? '');
-  const addressFamily = isIP(address);
-  if (family === 0 || addressFamily !== family) return false;
-  const type = family === 4 ? 'ipv4' : 'ipv6';
-  const bits = bitsText === undefined ? (family === 4 ? 32 : 128) : Number(bitsText);
-  if (!Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)) return false;
-  const list = new BlockList();
-  list.addSubnet(net!, bits, type);
-  return list.check(address, type);
+function all(results: readonly Tri[]): Tri {
+  if (results.includes('false')) return 'false';
+  return results.includes('unknown') ? 'unknown' : 'true';
+}
+
+function any(results: readonly Tri[]): Tri {
+  if (results.includes('true')) return 'true';
+  return results.includes('unknown') ? 'unknown' : 'false';
 }

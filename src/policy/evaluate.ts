@@ -1,65 +1,98 @@
+/**
+ * Identity-policy evaluation, after
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ * in three-valued logic: the evidence may lack a condition key, and then the answer is 'conditional'.
+ */
 import type { PolicyDocument, Statement } from '../model/policy.ts';
 import { evaluateConditions, type RequestContext, type Tri } from './conditions.ts';
 import { matchesPattern, type MatchResult } from './wildcard.ts';
 
+/** One request: an action on one resource, with the condition keys the evidence recorded. */
 export interface EvaluationRequest {
+  /** `service:Action`, matched case-insensitively. */
   action: string;
-  /** An ARN, or `*` for actions without resource-level permissions. */
+  /** An ARN (matched case-sensitively), or `*` for actions without resource-level permissions. */
   resource: string;
+  /** Condition keys (case-insensitive). Missing key: unknown to the evidence; `[]`: known absent. */
   context?: RequestContext;
 }
 
+/** A statement by position: `policy` indexes the list passed in, `statement` the document's Statement. */
 export interface StatementRef {
   policy: number;
   statement: number;
   sid?: string;
+  /** Set when the statement is in the permissions boundary rather than the identity policies. */
+  boundary?: true;
 }
 
+/**
+ * 'allowed' / 'explicit-deny' / 'implicit-deny' as IAM decides; 'conditional' when the decision
+ * depends on context the evidence lacks.
+ */
 export type Decision = 'allowed' | 'explicit-deny' | 'implicit-deny' | 'conditional';
 
+/** The decision, and the statements that definitely apply (statements that only may apply are not listed). */
 export interface EvaluationResult {
   decision: Decision;
   matchedAllow: StatementRef[];
   matchedDeny: StatementRef[];
 }
 
+/** Options for {@link evaluateRequest}. */
+export interface EvaluationOptions {
+  /** Permissions boundary: when given (even empty), the request must be allowed by it too. */
+  boundary?: readonly PolicyDocument[];
+}
+
 /**
- * Identity-policy evaluation: an explicit Deny wins, an Allow is needed, a permissions boundary
- * intersects. When the answer depends on context the request lacks, the decision is 'conditional'.
+ * Evaluates one request against identity policies: an explicit Deny wins, an Allow is needed, a
+ * permissions boundary intersects. 'conditional' when the answer depends on context the request
+ * lacks: an Allow that may apply and no definite one, or a Deny that may apply to an allowed
+ * request. Never guesses, never throws on a well-typed policy.
  */
 export function evaluateRequest(
   policies: readonly PolicyDocument[],
   request: EvaluationRequest,
-  options: { boundary?: readonly PolicyDocument[] } = {},
+  options: EvaluationOptions = {},
 ): EvaluationResult {
-  const identity = evaluateSet(policies, request);
+  const identity = evaluateSet(policies, request, false);
   if (!options.boundary) return identity;
-  const boundary = evaluateSet(options.boundary, request);
-  return { ...identity, decision: intersect(identity.decision, boundary.decision) };
+  const boundary = evaluateSet(options.boundary, request, true);
+  return {
+    decision: intersect(identity.decision, boundary.decision),
+    matchedAllow: [...identity.matchedAllow, ...boundary.matchedAllow],
+    matchedDeny: [...identity.matchedDeny, ...boundary.matchedDeny],
+  };
 }
 
-function evaluateSet(policies: readonly PolicyDocument[], request: EvaluationRequest): EvaluationResult {
+function evaluateSet(
+  policies: readonly PolicyDocument[],
+  request: EvaluationRequest,
+  boundary: boolean,
+): EvaluationResult {
   const matchedAllow: StatementRef[] = [];
   const matchedDeny: StatementRef[] = [];
   let allowMaybe = false;
   let denyMaybe = false;
   policies.forEach((policy, p) =>
     policy.Statement.forEach((statement, s) => {
-      const applies = statementApplies(statement, request);
+      const applies = statementApplies(statement, request, policy.Version);
       if (applies === 'false') return;
-      const ref: StatementRef = { policy: p, statement: s, ...(statement.Sid ? { sid: statement.Sid } : {}) };
-      if (statement.Effect === 'Deny') {
-        if (applies === 'true') matchedDeny.push(ref);
-        else denyMaybe = true;
-      } else if (applies === 'true') matchedAllow.push(ref);
+      const ref: StatementRef = {
+        policy: p,
+        statement: s,
+        ...(statement.Sid !== undefined ? { sid: statement.Sid } : {}),
+        ...(boundary ? { boundary: true as const } : {}),
+      };
+      const deny = statement.Effect === 'Deny';
+      if (applies === 'true') (deny ? matchedDeny : matchedAllow).push(ref);
+      else if (deny) denyMaybe = true;
       else allowMaybe = true;
     }),
   );
-  return {
-    decision: decide(matchedAllow.length > 0, allowMaybe, matchedDeny.length > 0, denyMaybe),
-    matchedAllow,
-    matchedDeny,
-  };
+  const decision = decide(matchedAllow.length > 0, allowMaybe, matchedDeny.length > 0, denyMaybe);
+  return { decision, matchedAllow, matchedDeny };
 }
 
 function decide(allow: boolean, allowMaybe: boolean, deny: boolean, denyMaybe: boolean): Decision {
@@ -69,36 +102,46 @@ function decide(allow: boolean, allowMaybe: boolean, deny: boolean, denyMaybe: b
   return 'conditional';
 }
 
+/** Both must allow: the less permissive decision, explicit deny first. */
 function intersect(a: Decision, b: Decision): Decision {
   for (const d of ['explicit-deny', 'implicit-deny', 'conditional'] as const)
     if (a === d || b === d) return d;
   return 'allowed';
 }
 
-/** Does the statement apply to the request (action, resource, conditions)? */
-export function statementApplies(statement: Statement, request: EvaluationRequest): Tri {
+/**
+ * Does the statement apply to the request (action, resource, conditions)? Effect is not considered.
+ * `version` 2008-10-17 disables policy variables (IAM treats `${...}` as text there).
+ */
+export function statementApplies(
+  statement: Statement,
+  request: EvaluationRequest,
+  version: PolicyDocument['Version'] = '2012-10-17',
+): Tri {
   const context = request.context ?? {};
-  const action = listMatch(statement.Action, statement.NotAction, request.action, true, context);
+  const substitute = version !== '2008-10-17';
+  const action = listMatch(statement.Action, statement.NotAction, (p) =>
+    matchesPattern(p, request.action, { caseInsensitive: true, substitute: false }),
+  );
   if (action === 'false') return 'false';
-  const resource = listMatch(statement.Resource, statement.NotResource, request.resource, false, context);
+  const resource = listMatch(statement.Resource, statement.NotResource, (p) =>
+    matchesPattern(p, request.resource, { caseInsensitive: false, variables: context, substitute }),
+  );
   if (resource === 'false') return 'false';
-  const condition = evaluateConditions(statement.Condition, context);
+  const condition = evaluateConditions(statement.Condition, context, { substitute });
   if (condition === 'false') return 'false';
   return action === 'unknown' || resource === 'unknown' || condition === 'unknown' ? 'unknown' : 'true';
 }
 
+/** Element / NotElement: any pattern matching (OR); the Not form inverts. Neither: matches nothing. */
 function listMatch(
   positive: readonly string[] | undefined,
   negative: readonly string[] | undefined,
-  value: string,
-  caseInsensitive: boolean,
-  context: RequestContext,
+  match: (pattern: string) => MatchResult,
 ): Tri {
   const patterns = positive ?? negative;
   if (!patterns) return 'false';
-  const results: MatchResult[] = patterns.map((p) =>
-    matchesPattern(p, value, { caseInsensitive, variables: context }),
-  );
+  const results = patterns.map(match);
   const hit: Tri = results.includes('match') ? 'true' : results.includes('unknown') ? 'unknown' : 'false';
   if (positive) return hit;
   return hit === 'true' ? 'false' : hit === 'false' ? 'true' : 'unknown';

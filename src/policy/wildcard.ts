@@ -1,74 +1,123 @@
 /**
  * IAM pattern matching: `*` (any run, possibly empty) and `?` (one character); the escapes `${*}`,
  * `${?}`, `${$}` are the literal characters; policy variables `${aws:username}` (optionally
- * `${key, 'default'}`) are resolved from `variables`. Iterative, linear-time glob matching: no regex is
- * built from untrusted text, so no input can trigger catastrophic backtracking.
+ * `${key, 'default'}`) are resolved from `variables`. Iterative glob matching with one backtrack
+ * point (O(pattern × value) worst case): no regex is built from policy text, so no input can
+ * trigger catastrophic backtracking.
  */
+import { lookupKey, type VariableValues } from './variables.ts';
 
+export type { VariableValues } from './variables.ts';
+
+/** 'unknown' when the pattern needs a policy variable the context lacks. */
 export type MatchResult = 'match' | 'no-match' | 'unknown';
 
 export interface MatchOptions {
+  /** Actions match case-insensitively; ARNs and condition values case-sensitively. */
   caseInsensitive: boolean;
-  /** Values of policy variables, keyed case-insensitively. Omitted: any variable makes the result unknown. */
-  variables?: Readonly<Record<string, string | readonly string[]>>;
+  /** Values of policy variables, keys matched case-insensitively. Omitted: any variable is unknown. */
+  variables?: VariableValues;
+  /**
+   * false: `${...}` is plain text, as in Action elements and Version 2008-10-17 policies, which
+   * support neither variables nor escapes. Default true.
+   */
+  substitute?: boolean;
 }
 
-type Token = { kind: 'literal'; char: string } | { kind: 'star' } | { kind: 'one' };
+/** One pattern element: a literal code point, `*` or `?`. */
+export type Token = { kind: 'literal'; char: string } | { kind: 'star' } | { kind: 'one' };
+
+/**
+ * A compiled pattern: tokens after escapes and variable substitution, or the outcome for every
+ * value when a variable cannot be substituted ('unknown': not in the context; 'never': known absent
+ * or multivalued, so the statement cannot match, as in IAM).
+ */
+export type CompiledPattern = { kind: 'tokens'; tokens: Token[] } | { kind: 'unknown' } | { kind: 'never' };
+
+type Substitution = { kind: 'text'; text: string } | { kind: 'unknown' } | { kind: 'never' };
 
 /** Does the IAM pattern match the value? 'unknown' when it needs a variable the context lacks. */
 export function matchesPattern(pattern: string, value: string, options: MatchOptions): MatchResult {
-  const tokens = tokenize(pattern, options.variables);
-  if (tokens === undefined) return 'unknown';
-  return glob(tokens, options.caseInsensitive ? value.toLowerCase() : value, options.caseInsensitive)
-    ? 'match'
-    : 'no-match';
+  const compiled = compilePattern(pattern, options);
+  if (compiled.kind !== 'tokens') return compiled.kind === 'unknown' ? 'unknown' : 'no-match';
+  return globMatch(compiled.tokens, value, options.caseInsensitive) ? 'match' : 'no-match';
 }
 
-function tokenize(pattern: string, variables: MatchOptions['variables']): Token[] | undefined {
+/** Tokenizes a pattern once (a substituted variable value is literal text); see {@link matchesPattern}. */
+export function compilePattern(
+  pattern: string,
+  options: Omit<MatchOptions, 'caseInsensitive'>,
+): CompiledPattern {
   const tokens: Token[] = [];
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '$' && pattern[i + 1] === '{') {
-      const end = pattern.indexOf('}', i + 2);
-      if (end > 0) {
-        const inner = pattern.slice(i + 2, end);
-        i = end;
-        if (inner === '*' || inner === '?' || inner === '$') {
-          tokens.push({ kind: 'literal', char: inner });
-          continue;
-        }
-        const value = resolveVariable(inner, variables);
-        if (value === undefined) return undefined;
-        for (const ch of value) tokens.push({ kind: 'literal', char: ch });
-        continue;
-      }
+  const chars = Array.from(pattern);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const end =
+      options.substitute === false || c !== '$' || chars[i + 1] !== '{' ? -1 : chars.indexOf('}', i + 2);
+    if (end < 0) {
+      tokens.push(c === '*' ? { kind: 'star' } : c === '?' ? { kind: 'one' } : { kind: 'literal', char: c });
+      continue;
     }
-    tokens.push(c === '*' ? { kind: 'star' } : c === '?' ? { kind: 'one' } : { kind: 'literal', char: c });
+    const sub = substitution(chars.slice(i + 2, end).join(''), options.variables);
+    if (sub.kind !== 'text') return sub;
+    for (const ch of sub.text) tokens.push({ kind: 'literal', char: ch });
+    i = end;
   }
-  return tokens;
+  return { kind: 'tokens', tokens };
 }
 
-/** `aws:username` or `aws:username, 'default'`; multivalued or missing keys have no single value. */
-function resolveVariable(inner: string, variables: MatchOptions['variables']): string | undefined {
-  const m = /^\s*([^,]+?)\s*(?:,\s*'([^']*)'\s*)?$/.exec(inner);
-  if (!m) return undefined;
-  const key = m[1]!.toLowerCase();
-  const found = variables ? Object.entries(variables).find(([k]) => k.toLowerCase() === key)?.[1] : undefined;
-  if (typeof found === 'string') return found;
-  if (Array.isArray(found) && found.length === 1) return found[0] as string;
-  return m[2];
+/**
+ * Replaces escapes and variables in a value compared without wildcards (StringEquals and the like):
+ * the text, or undefined with the reason. `substitute: false` returns the value unchanged.
+ */
+export function substituteVariables(
+  pattern: string,
+  options: Omit<MatchOptions, 'caseInsensitive'>,
+): { kind: 'text'; text: string } | { kind: 'unknown' } | { kind: 'never' } {
+  const compiled = compilePattern(pattern, options);
+  if (compiled.kind !== 'tokens') return compiled;
+  return {
+    kind: 'text',
+    text: compiled.tokens
+      .map((t) => (t.kind === 'literal' ? t.char : t.kind === 'star' ? '*' : '?'))
+      .join(''),
+  };
 }
 
-function glob(tokens: Token[], value: string, caseInsensitive: boolean): boolean {
+/**
+ * `${*}`, `${?}`, `${$}` are the characters; otherwise a variable, `${key}` or `${key, 'default'}`.
+ * A multivalued key is never substituted (IAM allows only single-valued keys as variables).
+ */
+function substitution(inner: string, variables: VariableValues | undefined): Substitution {
+  if (inner === '*' || inner === '?' || inner === '$') return { kind: 'text', text: inner };
+  const comma = inner.indexOf(',');
+  const key = (comma < 0 ? inner : inner.slice(0, comma)).trim();
+  const fallback = comma < 0 ? undefined : quoted(inner.slice(comma + 1).trim());
+  if (key === '' || fallback === null) return { kind: 'never' };
+  const found = variables === undefined ? undefined : lookupKey(variables, key);
+  if (found !== undefined && found.length === 1) return { kind: 'text', text: found[0]! };
+  if (fallback !== undefined) return { kind: 'text', text: fallback };
+  return found === undefined ? { kind: 'unknown' } : { kind: 'never' };
+}
+
+/** `'text'` -> text; anything else -> null (malformed default). */
+function quoted(text: string): string | null {
+  const body = text.slice(1, -1);
+  return text.length >= 2 && text.startsWith("'") && text.endsWith("'") && !body.includes("'") ? body : null;
+}
+
+/** Glob match of compiled tokens against a value, per code point. */
+export function globMatch(tokens: readonly Token[], value: string, caseInsensitive: boolean): boolean {
+  const chars = Array.from(value);
   let t = 0;
   let v = 0;
   let starT = -1;
   let starV = 0;
-  while (v < value.length) {
+  while (v < chars.length) {
     const token = tokens[t];
     if (
       token &&
-      (token.kind === 'one' || (token.kind === 'literal' && same(token.char, value[v]!, caseInsensitive)))
+      (token.kind === 'one' || (token.kind === 'literal' && same(token.char, chars[v]!, caseInsensitive)))
     ) {
       t++;
       v++;
@@ -84,6 +133,6 @@ function glob(tokens: Token[], value: string, caseInsensitive: boolean): boolean
   return t === tokens.length;
 }
 
-function same(patternChar: string, valueChar: string, caseInsensitive: boolean): boolean {
-  return caseInsensitive ? patternChar.toLowerCase() === valueChar : patternChar === valueChar;
+function same(a: string, b: string, caseInsensitive: boolean): boolean {
+  return a === b || (caseInsensitive && a.toLowerCase() === b.toLowerCase());
 }

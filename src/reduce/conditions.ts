@@ -25,33 +25,34 @@ interface Rule {
 }
 
 // A condition is emitted only when EVERY fact behind the action carries the key with a usable value.
+// Values are escaped: String operators expand policy variables (${...}) in condition values too.
 const RULES: Rule[] = [
   {
     key: 'aws:RequestedRegion',
     applies: (_a, resources) => resources.includes('*'),
     operator: () => 'StringEquals',
-    value: (v) => v,
+    value: escapeIamValue,
     why: 'the statement must use Resource "*"; every call was made in these regions',
   },
   {
     key: 'aws:SourceVpce',
     applies: () => true,
     operator: () => 'StringEquals',
-    value: (v) => v,
+    value: escapeIamValue,
     why: 'every call came through these VPC endpoints',
   },
   {
     key: 'kms:ViaService',
     applies: (a) => a.startsWith('kms:'),
     operator: () => 'StringEquals',
-    value: (v) => v,
+    value: escapeIamValue,
     why: "every call was made by these services on the role's behalf",
   },
   {
     key: 'iam:PassedToService',
     applies: (a) => a === 'iam:PassRole',
     operator: () => 'StringEquals',
-    value: (v) => v,
+    value: escapeIamValue,
     why: 'the role is passed only to these services',
   },
   {

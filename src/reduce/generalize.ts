@@ -101,15 +101,19 @@ function collapseByParent(
 }
 
 /**
- * Removes patterns another pattern in the list already covers. A pattern q with only `*` wildcards
- * covers p when q matches p's text: each `*`/`?` of p is then absorbed by a `*` of q. Only patterns
- * without escapes are compared this way (an escaped `${*}` in p's text is not the character `*`).
+ * Removes patterns another pattern in the list already covers: a concrete ARN that some pattern
+ * matches (`secret:db-AbCdEf` under `secret:db-??????`), or a pattern p under a q with only `*`
+ * wildcards that matches p's text (each `*`/`?` of p is then absorbed by a `*` of q). ARNs with
+ * escapes are never compared this way (an escaped `${*}` in p's text is not the character `*`).
  */
 function dropSubsumed(patterns: string[]): string[] {
   return patterns.filter((p) => !patterns.some((q) => q !== p && covers(q, p) && !(covers(p, q) && p < q)));
 }
 
 function covers(q: string, p: string): boolean {
-  if (p.includes('${') || q.replace(/\$\{[*?$]\}/g, '').includes('?')) return false;
+  if (p.includes('${')) return false;
+  // A concrete p is covered by any pattern that matches it; a pattern p only by a `*`-only q.
+  const pIsConcrete = !/[*?]/.test(p);
+  if (!pIsConcrete && q.replace(/\$\{[*?$]\}/g, '').includes('?')) return false;
   return matchesPattern(q, p, { caseInsensitive: false }) === 'match';
 }

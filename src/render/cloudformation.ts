@@ -1,58 +1,59 @@
-import YAML from 'yaml';
-import { orderedPolicy } from './json.ts';
 import { logicalIds } from './identifiers.ts';
+import { orderedPolicy, safeJson } from './json.ts';
+import { iamPolicyNames } from './names.ts';
+import { safeYaml } from './cloudformation-yaml.ts';
 import type { NamedPolicy } from './terraform.ts';
 
+/** `AWS::IAM::RolePolicy`, `AWS::IAM::ManagedPolicy` (attached via `Roles`), or a SAM `Policies:` list. */
 export type CloudFormationKind = 'role-policy' | 'managed-policy' | 'sam';
 
 export interface CloudFormationOptions {
   format: 'yaml' | 'json';
   kind: CloudFormationKind;
+  /** The role of every document; overrides `NamedPolicy.roleName` (default: the document's name). */
+  roleName?: string;
 }
 
 /**
- * A CloudFormation template fragment (`AWS::IAM::RolePolicy` or `AWS::IAM::ManagedPolicy` per
- * document) or a SAM `Policies:` list, built as data and serialized by the `yaml` library (never by
- * string concatenation), so any string from the logs stays a plain scalar. We never emit `!Sub` or
- * other intrinsics, so `${...}` inside a value is literal text to CloudFormation.
+ * A CloudFormation template fragment (`Resources:` with one resource per document, logical IDs
+ * alphanumeric, unique and deterministic) or, for `sam`, the `Policies:` list of an
+ * `AWS::Serverless::Function` with each document inline. Built as data and serialized by the `yaml`
+ * library or JSON.stringify (2-space indent), never by string concatenation. We never emit `!Sub`
+ * or other intrinsics, so `${...}` in a value (`${aws:username}`, `${AWS::AccountId}`) is literal text
+ * to CloudFormation and reaches IAM unchanged.
  */
 export function renderCloudFormation(docs: readonly NamedPolicy[], options: CloudFormationOptions): string {
-  const value = options.kind === 'sam' ? samPolicies(docs) : { Resources: resources(docs, options.kind) };
-  if (options.format === 'json') return `${JSON.stringify(value, null, 2)}\n`;
-  // YAML 1.1 rules, so values such as 2012-10-17, yes or 0x1 are quoted for older parsers too.
-  return YAML.stringify(value, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false });
+  const value =
+    options.kind === 'sam'
+      ? { Policies: docs.map((d) => orderedPolicy(d.policy)) }
+      : { Resources: resources(docs, options.kind, options.roleName) };
+  return options.format === 'json' ? `${safeJson(value)}\n` : safeYaml(value);
 }
 
 function resources(
   docs: readonly NamedPolicy[],
   kind: 'role-policy' | 'managed-policy',
+  roleName: string | undefined,
 ): Record<string, unknown> {
   const ids = logicalIds(
     docs.map((d) => d.name),
     kind === 'role-policy' ? 'Policy' : 'ManagedPolicy',
   );
+  const policyNames = iamPolicyNames(
+    docs.map((d) => d.name),
+    '-least-privilege',
+  );
   const out: Record<string, unknown> = {};
   docs.forEach((doc, i) => {
-    const role = doc.roleName ?? doc.name;
+    const role = roleName ?? doc.roleName ?? doc.name;
+    const PolicyDocument = orderedPolicy(doc.policy);
     out[ids[i]!] =
       kind === 'role-policy'
         ? {
             Type: 'AWS::IAM::RolePolicy',
-            Properties: {
-              PolicyName: `${doc.name}-least-privilege`,
-              RoleName: role,
-              PolicyDocument: orderedPolicy(doc.policy),
-            },
+            Properties: { PolicyName: policyNames[i]!, RoleName: role, PolicyDocument },
           }
-        : {
-            Type: 'AWS::IAM::ManagedPolicy',
-            Properties: { Roles: [role], PolicyDocument: orderedPolicy(doc.policy) },
-          };
+        : { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument, Roles: [role] } };
   });
   return out;
-}
-
-/** For `AWS::Serverless::Function` `Properties.Policies`: inline policy documents. */
-function samPolicies(docs: readonly NamedPolicy[]): Record<string, unknown> {
-  return { Policies: docs.map((d) => orderedPolicy(d.policy)) };
 }

@@ -1,128 +1,118 @@
-import type { PolicyDocument, Principal, Statement } from '../model/policy.ts';
+import { POLICY_VERSION, type PolicyDocument, type Principal, type Statement } from '../model/policy.ts';
 import { renderHclItems, type HclItem, type HclOptions } from './hcl.ts';
 import { terraformIdentifiers } from './identifiers.ts';
+import { iamPolicyNames } from './names.ts';
+import { resourceBlocks, type TerraformResource } from './terraform-resources.ts';
+
+export type { TerraformResource } from './terraform-resources.ts';
 
 /** A policy document with the raw name it is rendered under (a role name from the logs: untrusted). */
 export interface NamedPolicy {
   name: string;
   policy: PolicyDocument;
-  /** The role it belongs to, for `aws_iam_role_policy` / attachments. */
+  /** The role it belongs to, for `aws_iam_role_policy` / attachments (default `name`; `options.roleName` wins). */
   roleName?: string;
 }
 
-export type TerraformResource = 'none' | 'role-policy' | 'policy';
-
 export interface TerraformOptions extends HclOptions {
+  /** Also emit `aws_iam_role_policy`, or `aws_iam_policy` + `aws_iam_role_policy_attachment`. */
   resource: TerraformResource;
+  /** The role of every document, for the resources; overrides `NamedPolicy.roleName`. */
+  roleName?: string;
 }
 
 /**
  * `data "aws_iam_policy_document"` blocks (the conventions of iam-policy-json-to-terraform), plus
- * optionally `aws_iam_role_policy` or `aws_iam_policy` + `aws_iam_role_policy_attachment` per document.
+ * optionally `aws_iam_role_policy` or `aws_iam_policy` + `aws_iam_role_policy_attachment` per
+ * document. Labels are valid, unique identifiers derived from the names; every string is escaped so
+ * Terraform passes it to IAM unchanged. Throws `HclEncodingError` for strings HCL cannot hold exactly.
  */
 export function renderTerraform(docs: readonly NamedPolicy[], options: TerraformOptions): string {
   const ids = terraformIdentifiers(docs.map((d) => d.name));
+  const policyNames = iamPolicyNames(
+    docs.map((d) => d.name),
+    '-least-privilege',
+  );
   const items: HclItem[] = docs.flatMap((doc, i) => [
     {
       kind: 'block' as const,
       type: 'data',
       labels: ['aws_iam_policy_document', ids[i]!],
-      body: doc.policy.Statement.map(statementBlock),
+      body: documentBody(doc.policy),
     },
-    ...resourceBlocks(ids[i]!, doc, options.resource),
+    ...resourceBlocks(options.resource, {
+      id: ids[i]!,
+      policyName: policyNames[i]!,
+      role: options.roleName ?? doc.roleName ?? doc.name,
+    }),
   ]);
   return renderHclItems(items, options);
 }
 
+const str = (name: string, value: string): HclItem => ({
+  kind: 'attribute',
+  name,
+  value: { kind: 'string', value },
+});
+const list = (name: string, values: readonly string[]): HclItem => ({
+  kind: 'attribute',
+  name,
+  value: { kind: 'list', values },
+});
+
+/**
+ * The data source defaults `version` to 2012-10-17, so an older document states its version: under
+ * 2008-10-17 IAM reads `${aws:username}` as plain text, and changing the version would change what it
+ * grants (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html).
+ */
+function documentBody(policy: PolicyDocument): HclItem[] {
+  const head: HclItem[] = [];
+  if (policy.Version !== POLICY_VERSION) head.push(str('version', policy.Version));
+  if (policy.Id !== undefined) head.push(str('policy_id', policy.Id));
+  return [...head, ...policy.Statement.map(statementBlock)];
+}
+
+/** Attribute order as the peer writes it: sid, effect, resources, actions, condition, principals. */
 function statementBlock(s: Statement): HclItem {
   const body: HclItem[] = [];
-  const attr = (name: string, values: string[] | undefined) => {
-    if (values) body.push({ kind: 'attribute', name, value: { kind: 'list', values } });
-  };
-  if (s.Sid) body.push({ kind: 'attribute', name: 'sid', value: { kind: 'string', value: s.Sid } });
-  body.push({ kind: 'attribute', name: 'effect', value: { kind: 'string', value: s.Effect } });
-  attr('resources', s.Resource);
-  attr('not_resources', s.NotResource);
-  attr('actions', s.Action);
-  attr('not_actions', s.NotAction);
-  const conditions = Object.entries(s.Condition ?? {}).flatMap(([test, keys]) =>
-    Object.entries(keys).map(([variable, values]) => ({ test, variable, values })),
-  );
-  conditions.sort((a, b) => cmp(a.test, b.test) || cmp(a.variable, b.variable));
-  for (const c of conditions) {
-    body.push({
-      kind: 'block',
-      type: 'condition',
-      labels: [],
-      body: [
-        { kind: 'attribute', name: 'test', value: { kind: 'string', value: c.test } },
-        { kind: 'attribute', name: 'variable', value: { kind: 'string', value: c.variable } },
-        { kind: 'attribute', name: 'values', value: { kind: 'list', values: c.values } },
-      ],
-    });
-  }
+  if (s.Sid) body.push(str('sid', s.Sid));
+  body.push(str('effect', s.Effect));
+  const lists = [
+    ['resources', s.Resource],
+    ['not_resources', s.NotResource],
+    ['actions', s.Action],
+    ['not_actions', s.NotAction],
+  ] as const;
+  for (const [name, values] of lists) if (values) body.push(list(name, values));
+  body.push(...conditionBlocks(s.Condition ?? {}));
   if (s.Principal) body.push(...principalBlocks('principals', s.Principal));
   if (s.NotPrincipal) body.push(...principalBlocks('not_principals', s.NotPrincipal));
   return { kind: 'block', type: 'statement', labels: [], body };
+}
+
+/** One `condition` block per (operator, key), sorted by test then variable. */
+function conditionBlocks(condition: NonNullable<Statement['Condition']>): HclItem[] {
+  const conditions = Object.entries(condition).flatMap(([test, keys]) =>
+    Object.entries(keys).map(([variable, values]) => ({ test, variable, values })),
+  );
+  conditions.sort((a, b) => cmp(a.test, b.test) || cmp(a.variable, b.variable));
+  return conditions.map((c) => ({
+    kind: 'block',
+    type: 'condition',
+    labels: [],
+    body: [str('test', c.test), str('variable', c.variable), list('values', c.values)],
+  }));
 }
 
 /** `"*"` is type `*` with identifier `*` (how the AWS provider spells an anonymous principal). */
 function principalBlocks(type: string, principal: Principal): HclItem[] {
   const entries = principal === '*' ? [['*', ['*']] as const] : Object.entries(principal);
   return entries.map(([kind, identifiers]) => ({
-    kind: 'block' as const,
+    kind: 'block',
     type,
     labels: [],
-    body: [
-      { kind: 'attribute' as const, name: 'type', value: { kind: 'string' as const, value: kind } },
-      {
-        kind: 'attribute' as const,
-        name: 'identifiers',
-        value: { kind: 'list' as const, values: [...identifiers] },
-      },
-    ],
+    body: [str('type', kind), list('identifiers', identifiers)],
   }));
-}
-
-function resourceBlocks(id: string, doc: NamedPolicy, resource: TerraformResource): HclItem[] {
-  if (resource === 'none') return [];
-  const role = doc.roleName ?? doc.name;
-  const str = (value: string) => ({ kind: 'string' as const, value });
-  const ref = (text: string) => ({ kind: 'expression' as const, text });
-  if (resource === 'role-policy') {
-    return [
-      {
-        kind: 'block',
-        type: 'resource',
-        labels: ['aws_iam_role_policy', id],
-        body: [
-          { kind: 'attribute', name: 'name', value: str(`${id}-least-privilege`) },
-          { kind: 'attribute', name: 'role', value: str(role) },
-          { kind: 'attribute', name: 'policy', value: ref(`data.aws_iam_policy_document.${id}.json`) },
-        ],
-      },
-    ];
-  }
-  return [
-    {
-      kind: 'block',
-      type: 'resource',
-      labels: ['aws_iam_policy', id],
-      body: [
-        { kind: 'attribute', name: 'name', value: str(`${id}-least-privilege`) },
-        { kind: 'attribute', name: 'policy', value: ref(`data.aws_iam_policy_document.${id}.json`) },
-      ],
-    },
-    {
-      kind: 'block',
-      type: 'resource',
-      labels: ['aws_iam_role_policy_attachment', id],
-      body: [
-        { kind: 'attribute', name: 'role', value: str(role) },
-        { kind: 'attribute', name: 'policy_arn', value: ref(`aws_iam_policy.${id}.arn`) },
-      ],
-    },
-  ];
 }
 
 function cmp(a: string, b: string): number {

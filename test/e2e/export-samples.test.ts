@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import type { PolicyDocument } from '../../src/model/policy.ts';
-import { policiesFromTerraform } from '../support/hcl-to-policy.ts';
+import { policiesFromHcl as policiesFromTerraform } from '../support/hcl-to-policy.ts';
 import { expectGolden } from '../support/local-golden.ts';
 import { runCli, SAMPLES } from '../support/run-cli.ts';
 

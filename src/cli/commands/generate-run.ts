@@ -24,6 +24,7 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
       readStdin: io.readStdin,
       ...ingestOptions(args),
       ...progressPrinter(io),
+      onWarning: (message: string) => warn(io, message),
       onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
     },
   );

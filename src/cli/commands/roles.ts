@@ -23,6 +23,7 @@ export function rolesCommand(io: CliIo, setExit: (code: number) => void) {
         readStdin: io.readStdin,
         ...ingestOptions(args),
         ...progressPrinter(io),
+        onWarning: (message: string) => warn(io, message),
         onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
       });
       if (args.json) io.stdout(`${safeJson(roles)}\n`);

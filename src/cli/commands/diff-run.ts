@@ -1,0 +1,60 @@
+import { diff, type CurrentSource } from '../../app/diff.ts';
+import { Catalog } from '../../catalog/catalog.ts';
+import { iamDataSource } from '../../catalog/iam-data-source.ts';
+import { EXIT, UsageError } from '../../errors.ts';
+import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../../reduce/options.ts';
+import { renderDiffJson } from '../../render/diff-json.ts';
+import { renderDiffMarkdown } from '../../render/diff-markdown.ts';
+import { renderDiffText } from '../../render/diff-text.ts';
+import type { EvidenceOptions } from '../../app/evidence.ts';
+import { evidenceOptions, ingestOptions } from '../evidence-flags.ts';
+import { warn, type CliIo } from '../io.ts';
+import { printIngestSummary } from '../summary.ts';
+import type { DiffArgs } from './diff.ts';
+
+/** Flags -> one `diff` call -> the chosen rendering on stdout; exit 3 on changes with --exit-code. */
+export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
+  const evidence = evidenceOptions(args, io);
+  if (evidence.roles.length !== 1)
+    throw new UsageError('diff compares one role: give exactly one --role NAME|ARN');
+  const current = currentSource(args, evidence);
+  const { diff: result, report } = await diff(
+    { ...evidence, strict: args.strict, reduce: reduceOptions(args), current },
+    {
+      catalog: new Catalog(iamDataSource()),
+      readStdin: io.readStdin,
+      ...ingestOptions(args),
+      onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
+      onWarning: (message: string) => warn(io, message),
+    },
+  );
+  printIngestSummary(io, report.ingest, 1);
+  if (args.format === 'json') io.stdout(renderDiffJson(result));
+  else if (args.format === 'markdown') io.stdout(renderDiffMarkdown(result));
+  else io.stdout(renderDiffText(result, { colour: io.stdoutIsTty && !io.env['NO_COLOR'] }));
+  return args['exit-code'] && result.changed ? EXIT.changes : EXIT.ok;
+}
+
+function currentSource(args: DiffArgs, evidence: EvidenceOptions): CurrentSource {
+  const files = args.current ?? [];
+  if (files.length > 0 === args['current-from-iam'])
+    throw new UsageError(
+      'give the current policies with --current FILE... or --current-from-iam (one of them)',
+    );
+  if (files.length > 0) return { kind: 'files', files };
+  return { kind: 'iam', client: evidence.aws?.client ?? {} };
+}
+
+function reduceOptions(args: DiffArgs): ReduceOptions {
+  if (!Number.isInteger(args['collapse-threshold']) || args['collapse-threshold'] < 1)
+    throw new UsageError('--collapse-threshold must be a whole number of at least 1');
+  return {
+    ...DEFAULT_REDUCE_OPTIONS,
+    includeDenied: args['include-denied'],
+    generalize: args.generalize,
+    collapseThreshold: args['collapse-threshold'],
+    conditions: args.conditions,
+    companions: args.companions,
+    compact: args.compact,
+  };
+}

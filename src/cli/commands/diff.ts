@@ -1,0 +1,109 @@
+import type { Argv } from 'yargs';
+import type { CliIo } from '../io.ts';
+import { evidenceFlags, type EvidenceArgs } from '../evidence-flags.ts';
+
+export interface DiffArgs extends EvidenceArgs {
+  current?: string[] | undefined;
+  'current-from-iam': boolean;
+  format: 'text' | 'markdown' | 'json';
+  'exit-code': boolean;
+  'include-denied': boolean;
+  strict: boolean;
+  generalize: 'none' | 'safe' | 'aggressive';
+  'collapse-threshold': number;
+  conditions: boolean;
+  companions: boolean;
+  compact: boolean;
+}
+
+const REDUCE = 'Reduce:';
+
+/** `tightrole diff`: what the current policy grants that the evidence does not need. */
+export function diffCommand(io: CliIo, setExit: (code: number) => Promise<void> | void) {
+  return {
+    command: 'diff',
+    describe: "Compare a role's current policies with the least policy its evidence needs",
+    builder: (y: Argv) =>
+      evidenceFlags(y)
+        .option('current', {
+          type: 'string',
+          array: true,
+          describe:
+            'Current policies: policy JSON, aws iam get-role-policy / get-policy-version / get-account-authorization-details output, Terraform *.tf (or a directory of them)',
+          group: 'Current policies:',
+        })
+        .option('current-from-iam', {
+          type: 'boolean',
+          default: false,
+          describe: "Read the role's inline, attached and boundary policies from IAM",
+          group: 'Current policies:',
+        })
+        .option('format', {
+          choices: ['text', 'markdown', 'json'] as const,
+          default: 'text' as const,
+          describe: 'text (terminal), markdown (a PR comment) or json (docs/diff.md)',
+        })
+        .option('exit-code', {
+          type: 'boolean',
+          default: false,
+          describe: 'Exit 3 when the proposal differs from the current policies',
+        })
+        .option('include-denied', {
+          type: 'boolean',
+          default: false,
+          describe: 'Also allow calls refused with AccessDenied',
+          group: REDUCE,
+        })
+        .option('strict', {
+          type: 'boolean',
+          default: false,
+          describe: 'Fail (exit 1) on any unreadable file or bad record',
+        })
+        .option('generalize', {
+          choices: ['none', 'safe', 'aggressive'] as const,
+          default: 'safe' as const,
+          describe: 'ARN patterns in the proposal (as for generate)',
+          group: REDUCE,
+        })
+        .option('collapse-threshold', {
+          type: 'number',
+          default: 5,
+          describe: 'As for generate',
+          group: REDUCE,
+        })
+        .option('conditions', {
+          type: 'boolean',
+          default: true,
+          describe: 'Conditions the evidence supports',
+          group: REDUCE,
+        })
+        .option('companions', {
+          type: 'boolean',
+          default: true,
+          describe: 'Inferred iam:PassRole',
+          group: REDUCE,
+        })
+        .option('compact', {
+          type: 'boolean',
+          default: false,
+          describe: 'Widen resources if the policy is too large',
+          group: REDUCE,
+        })
+        .example(
+          '$0 diff --cloudtrail samples/cloudtrail --role orders-api-role --current samples/current-policies/orders-api-role.json',
+          'what orders-api-role can do and did not',
+        )
+        .example(
+          '$0 diff --cloudtrail logs/ --role my-fn-role --current-from-iam --format markdown',
+          'a PR comment, policies read from IAM',
+        )
+        .example(
+          '$0 diff --cloudtrail logs/ --role my-fn-role --current infra/ --exit-code',
+          'exit 3 when the Terraform in infra/ grants more than needed',
+        ),
+    handler: async (args: DiffArgs) => {
+      const { runDiff } = await import('./diff-run.ts');
+      await setExit(await runDiff(args, io));
+    },
+  };
+}

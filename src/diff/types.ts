@@ -1,0 +1,91 @@
+import type { Arn, IamAction } from '../model/identifiers.ts';
+import type { PolicyDocument } from '../model/policy.ts';
+import type { Decision } from '../policy/evaluate.ts';
+
+/** IAM's access levels, as the Service Authorization Reference names them. */
+export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
+
+/** Where a current policy came from: inline, attached managed, a bare document, or a boundary. */
+export type CurrentPolicyKind = 'inline' | 'managed' | 'document' | 'boundary';
+
+/** One policy the role carries today. */
+export interface CurrentPolicy {
+  /** Policy name, managed policy ARN, or file name for a bare document. */
+  name: string;
+  kind: CurrentPolicyKind;
+  /** File (and resource address) or API it was read from, for reports. */
+  origin: string;
+  document: PolicyDocument;
+}
+
+/** Everything the role carries today; `notes` says what could not be read or resolved. */
+export interface CurrentPolicies {
+  policies: CurrentPolicy[];
+  /** Permissions boundary documents (empty: none). */
+  boundary: CurrentPolicy[];
+  notes: string[];
+}
+
+/** A used action: how often, and what the current policies decide for it (the worst decision seen). */
+export interface UsedAction {
+  action: IamAction;
+  accessLevel: AccessLevel | 'Unknown';
+  calls: number;
+  current: Decision;
+}
+
+/** Granted today, never used: one group per service, access level and resource scope. */
+export interface UnusedGroup {
+  service: string;
+  accessLevel: AccessLevel;
+  /** `*`: some statement grants it on every resource; `scoped`: only on named resources. */
+  scope: '*' | 'scoped';
+  actions: IamAction[];
+}
+
+/** A call seen in the evidence that the current policies do not simply allow. */
+export interface NotGranted {
+  action: IamAction;
+  resource: string;
+  /** What the logs say happened. */
+  outcome: 'allowed' | 'denied';
+  calls: number;
+  /** What the current policies decide for it now. */
+  current: Decision;
+}
+
+/** Same actions, fewer resources: current resource patterns -> the proposal's. */
+export interface Narrowing {
+  actions: IamAction[];
+  before: string[];
+  after: string[];
+}
+
+/** A dangerous grant, counted before and after. */
+export interface RiskCount {
+  risk: 'pass-role-star' | 'assume-role-star' | 'iam-write' | 'permissions-management' | 'write-star';
+  description: string;
+  before: number;
+  after: number;
+}
+
+/** The privilege-reduction figures. */
+export interface ReductionSummary {
+  before: { actions: number; onStar: number };
+  after: { actions: number; onStar: number };
+  risks: RiskCount[];
+}
+
+/** The comparison of one role's current policies with the proposal and the evidence: data only. */
+export interface RoleDiff {
+  role: Arn;
+  /** True when the proposal differs from what the role carries (for `--exit-code`). */
+  changed: boolean;
+  current: { policies: { name: string; kind: CurrentPolicyKind; origin: string }[]; notes: string[] };
+  summary: ReductionSummary;
+  used: UsedAction[];
+  unused: UnusedGroup[];
+  narrowing: Narrowing[];
+  notGranted: NotGranted[];
+  proposed: PolicyDocument[];
+}

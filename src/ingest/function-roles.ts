@@ -1,0 +1,170 @@
+import type { Arn } from '../model/identifiers.ts';
+import { isObject, obj, str } from './fields.ts';
+import { isRoleArn } from './principal.ts';
+import type { TraceSubject } from './xray-call.ts';
+import { parseFunctionArn } from './xray-subject.ts';
+
+/** Where a function's role came from, in the order they are tried. */
+export type RoleSource = 'explicit' | 'file' | 'cloudtrail' | 'lambda-api';
+
+export type RoleLookup =
+  { kind: 'resolved'; role: Arn; via: RoleSource } | { kind: 'unresolved'; reason: string };
+
+interface Entry {
+  key: string;
+  role: Arn;
+  arn?: ReturnType<typeof parseFunctionArn>;
+}
+
+/** Function name or ARN -> role ARN, from `--function-role` entries or a mapping file. */
+export class FunctionRoleTable {
+  readonly #entries: Entry[] = [];
+
+  constructor(entries: Iterable<readonly [string, Arn]> = []) {
+    for (const [key, role] of entries) this.#entries.push({ key, role, arn: parseFunctionArn(key) });
+  }
+
+  get size(): number {
+    return this.#entries.length;
+  }
+
+  /** The role for a subject: by its ARN, its name, or a unique ARN entry of that name; never a guess. */
+  lookup(subject: TraceSubject): Arn | 'ambiguous' | undefined {
+    const byArn = subject.functionArn
+      ? this.#entries.find((e) => e.arn?.functionArn === subject.functionArn)
+      : undefined;
+    if (byArn) return byArn.role;
+    const byName = this.#entries.find((e) => !e.arn && e.key === subject.name);
+    if (byName) return byName.role;
+    const arns = this.#entries.filter(
+      (e) =>
+        e.arn?.name === subject.name &&
+        (!subject.account || e.arn.account === subject.account) &&
+        (!subject.region || e.arn.region === subject.region),
+    );
+    if (arns.length > 1) return new Set(arns.map((e) => e.role)).size === 1 ? arns[0]!.role : 'ambiguous';
+    return arns[0]?.role;
+  }
+}
+
+/** `NAME=ROLE_ARN` (NAME a function name or ARN) -> the pair, or why it is not one. */
+export function parseFunctionRoleFlag(value: string): readonly [string, Arn] | string {
+  const at = value.lastIndexOf('=');
+  const key = value.slice(0, at).trim();
+  const role = value.slice(at + 1).trim();
+  if (at <= 0 || key === '') return `${value}: expected FUNCTION=ROLE_ARN`;
+  if (!isRoleArn(role)) return `${value}: ${role} is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)`;
+  return [key, role];
+}
+
+/** A mapping file's JSON (`{ "functionNameOrArn": "roleArn" }`) -> its pairs and the entries rejected. */
+export function parseFunctionRoleMapping(value: unknown): { entries: [string, Arn][]; problems: string[] } {
+  if (!isObject(value))
+    return { entries: [], problems: ['expected a JSON object { "function": "role ARN" }'] };
+  const entries: [string, Arn][] = [];
+  const problems: string[] = [];
+  for (const [key, role] of Object.entries(value)) {
+    if (key.startsWith('$')) continue; // "$comment" and the like
+    if (typeof role === 'string' && isRoleArn(role)) entries.push([key, role]);
+    else problems.push(`${key}: ${JSON.stringify(role)} is not a role ARN`);
+  }
+  return { entries, problems };
+}
+
+/** A role session seen in CloudTrail: Lambda names its session after the function. */
+export interface LearnedPair {
+  session: string;
+  role: Arn;
+  account: string;
+  /** The record's user agent says it came from a Lambda runtime (`exec-env/AWS_Lambda_*`). */
+  lambda: boolean;
+}
+
+const SESSION = /^[\w+=,.@-]{2,64}$/;
+
+/**
+ * The (session name, role) pair of a CloudTrail record made with an assumed-role session:
+ * `userIdentity.principalId` is `AROA...:<session>` and `sessionContext.sessionIssuer.arn` the role.
+ * For a Lambda function the session name is the function name. Pure; undefined for anything else.
+ */
+export function functionRoleFromRecord(record: unknown): LearnedPair | undefined {
+  if (!isObject(record)) return undefined;
+  const identity = obj(record, 'userIdentity');
+  if (str(identity, 'type') !== 'AssumedRole') return undefined;
+  const principalId = str(identity, 'principalId') ?? '';
+  const session = principalId.slice(principalId.indexOf(':') + 1);
+  const issuer = obj(obj(identity, 'sessionContext'), 'sessionIssuer');
+  const role = str(issuer, 'arn');
+  if (!principalId.includes(':') || !SESSION.test(session) || !role || !isRoleArn(role)) return undefined;
+  const account = role.split(':')[4]!;
+  return { session, role, account, lambda: /exec-env\/AWS_Lambda/.test(str(record, 'userAgent') ?? '') };
+}
+
+/** Role sessions learned from the CloudTrail records of a run (bounded; mergeable across threads). */
+export class LearnedFunctionRoles {
+  readonly #pairs = new Map<string, LearnedPair>();
+  readonly #max: number;
+
+  constructor(max = 100_000) {
+    this.#max = max;
+  }
+
+  /** Learns from one CloudTrail record (ignored when it is not a role session). */
+  learn(record: unknown): void {
+    const pair = functionRoleFromRecord(record);
+    if (pair) this.add(pair);
+  }
+
+  add(pair: LearnedPair): void {
+    const key = `${pair.session}\u0000${pair.role}`;
+    const known = this.#pairs.get(key);
+    if (known) known.lambda ||= pair.lambda;
+    else if (this.#pairs.size < this.#max) this.#pairs.set(key, { ...pair });
+  }
+
+  /** Every pair, in a stable order (what a worker thread sends back). */
+  pairs(): LearnedPair[] {
+    return [...this.#pairs.values()].sort((a, b) => (a.session + a.role < b.session + b.role ? -1 : 1));
+  }
+
+  /** The one role that used the function's name as session (Lambda sessions preferred), or why not. */
+  lookup(subject: TraceSubject): Arn | 'ambiguous' | undefined {
+    const candidates = [...this.#pairs.values()].filter(
+      (p) => p.session === subject.name && (!subject.account || p.account === subject.account),
+    );
+    const lambda = candidates.filter((p) => p.lambda);
+    const chosen = lambda.length > 0 ? lambda : candidates;
+    if (chosen.length > 1) return 'ambiguous';
+    return chosen[0]?.role;
+  }
+}
+
+/** The tables tried before the Lambda API, in order. */
+export interface RoleTables {
+  explicit: FunctionRoleTable;
+  file: FunctionRoleTable;
+  learned: LearnedFunctionRoles;
+}
+
+/**
+ * A subject's role from, in order: `--function-role`, the mapping file, the CloudTrail sessions of the
+ * run. Undefined when none knows it (the Lambda API may then be asked); an ambiguous table stops the
+ * search with a reason, because picking one would be a guess.
+ */
+export function resolveFromTables(subject: TraceSubject, tables: RoleTables): RoleLookup | undefined {
+  const order: [RoleSource, FunctionRoleTable | LearnedFunctionRoles][] = [
+    ['explicit', tables.explicit],
+    ['file', tables.file],
+    ['cloudtrail', tables.learned],
+  ];
+  for (const [via, table] of order) {
+    const found = table.lookup(subject);
+    if (found === 'ambiguous')
+      return {
+        kind: 'unresolved',
+        reason: `several roles match ${subject.name} (${via}); name it with --function-role`,
+      };
+    if (found) return { kind: 'resolved', role: found, via };
+  }
+  return undefined;
+}

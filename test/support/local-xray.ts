@@ -1,0 +1,58 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request as X-Ray's REST-JSON protocol carries it (POST /TraceSummaries, POST /Traces). */
+export interface XRayRequest {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export type XRayReply = { status?: number; errorType?: string; body: unknown };
+
+/** A local X-Ray endpoint on 127.0.0.1; every request is recorded before the handler answers. */
+export interface LocalXRay {
+  endpoint: string;
+  requests: XRayRequest[];
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Starts the endpoint; an `errorType` reply sets `x-amzn-ErrorType`, which the SDK reads as the error. */
+export async function startLocalXRay(handler: (request: XRayRequest) => XRayReply): Promise<LocalXRay> {
+  const requests: XRayRequest[] = [];
+  const server = createServer((req, res) => {
+    void (async () => {
+      const text = await readBody(req);
+      const request = {
+        path: req.url ?? '/',
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      };
+      requests.push(request);
+      const reply =
+        req.method === 'POST'
+          ? handler(request)
+          : { status: 404, errorType: 'UnknownOperationException', body: {} };
+      res.writeHead(reply.status ?? 200, {
+        'content-type': 'application/json',
+        'x-amzn-requestid': `req-${requests.length}`,
+        ...(reply.errorType ? { 'x-amzn-errortype': reply.errorType } : {}),
+      });
+      res.end(JSON.stringify(reply.body));
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

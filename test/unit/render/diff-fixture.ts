@@ -1,0 +1,47 @@
+import type { RoleDiff } from '../../../src/diff/types.ts';
+
+/** A small diff; `hostile` fills every data field with text that tries to escape its context. */
+export function sampleDiff(hostile = ''): RoleDiff {
+  const h = (s: string) => `${s}${hostile}`;
+  return {
+    role: 'arn:aws:iam::123456789012:role/app@team-role',
+    changed: true,
+    current: {
+      policies: [{ name: h('inline'), kind: 'inline', origin: h('file.json') }],
+      notes: [h('a note')],
+    },
+    summary: {
+      before: { actions: 1234, onStar: 1200 },
+      after: { actions: 2, onStar: 0 },
+      risks: [{ risk: 'pass-role-star', description: 'iam:PassRole on "*"', before: 1, after: 0 }],
+    },
+    used: [{ action: 's3:GetObject', accessLevel: 'Read', calls: 10, current: 'allowed' }],
+    unused: [
+      { service: 's3', accessLevel: 'Write', scope: '*', actions: ['s3:PutObject', 's3:DeleteObject'] },
+    ],
+    narrowing: [{ actions: ['s3:GetObject'], before: [h('*')], after: [h('arn:aws:s3:::bucket/key')] }],
+    notGranted: [
+      {
+        action: 's3:PutObject',
+        resource: h('arn:aws:s3:::bucket/'),
+        outcome: 'denied',
+        calls: 2,
+        current: 'implicit-deny',
+      },
+    ],
+    proposed: [
+      {
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'S3', Effect: 'Allow', Action: ['s3:GetObject'], Resource: [h('arn:aws:s3:::bucket/key')] },
+        ],
+      },
+    ],
+  };
+}
+
+/** Text from logs and policies that tries every way out of Markdown. */
+export const HOSTILE =
+  ' `x` ``` <img src=x onerror=alert(1)> <script>alert(1)</script> @octocat #1 [link](https://evil.example) ' +
+  '![img](http://evil.example/i.png) www.evil.example http://evil.example mail@evil.example | cell | ' +
+  '&lt; <!-- c --> **bold** _i_ ~~s~~ \u001b[31m \u202e \n\n# heading\n<details>';
