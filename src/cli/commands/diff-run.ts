@@ -1,8 +1,8 @@
+import { reduceOptions } from '../reduce-flags.ts';
 import { diff, type CurrentSource } from '../../app/diff.ts';
 import { Catalog } from '../../catalog/catalog.ts';
 import { iamDataSource } from '../../catalog/iam-data-source.ts';
 import { EXIT, UsageError } from '../../errors.ts';
-import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../../reduce/options.ts';
 import { renderDiffJson } from '../../render/diff-json.ts';
 import { renderDiffMarkdown } from '../../render/diff-markdown.ts';
 import { renderDiffText } from '../../render/diff-text.ts';
@@ -43,18 +43,4 @@ function currentSource(args: DiffArgs, evidence: EvidenceOptions): CurrentSource
     );
   if (files.length > 0) return { kind: 'files', files };
   return { kind: 'iam', client: evidence.aws?.client ?? {} };
-}
-
-function reduceOptions(args: DiffArgs): ReduceOptions {
-  if (!Number.isInteger(args['collapse-threshold']) || args['collapse-threshold'] < 1)
-    throw new UsageError('--collapse-threshold must be a whole number of at least 1');
-  return {
-    ...DEFAULT_REDUCE_OPTIONS,
-    includeDenied: args['include-denied'],
-    generalize: args.generalize,
-    collapseThreshold: args['collapse-threshold'],
-    conditions: args.conditions,
-    companions: args.companions,
-    compact: args.compact,
-  };
 }

@@ -1,22 +1,14 @@
 import type { Argv } from 'yargs';
 import type { CliIo } from '../io.ts';
+import { reduceFlags, type ReduceArgs } from '../reduce-flags.ts';
 import { evidenceFlags, type EvidenceArgs } from '../evidence-flags.ts';
 
-export interface DiffArgs extends EvidenceArgs {
+export interface DiffArgs extends EvidenceArgs, ReduceArgs {
   current?: string[] | undefined;
   'current-from-iam': boolean;
   format: 'text' | 'markdown' | 'json';
   'exit-code': boolean;
-  'include-denied': boolean;
-  strict: boolean;
-  generalize: 'none' | 'safe' | 'aggressive';
-  'collapse-threshold': number;
-  conditions: boolean;
-  companions: boolean;
-  compact: boolean;
 }
-
-const REDUCE = 'Reduce:';
 
 /** `tightrole diff`: what the current policy grants that the evidence does not need. */
 export function diffCommand(io: CliIo, setExit: (code: number) => Promise<void> | void) {
@@ -24,7 +16,7 @@ export function diffCommand(io: CliIo, setExit: (code: number) => Promise<void> 
     command: 'diff',
     describe: "Compare a role's current policies with the least policy its evidence needs",
     builder: (y: Argv) =>
-      evidenceFlags(y)
+      reduceFlags(evidenceFlags(y))
         .option('current', {
           type: 'string',
           array: true,
@@ -47,47 +39,6 @@ export function diffCommand(io: CliIo, setExit: (code: number) => Promise<void> 
           type: 'boolean',
           default: false,
           describe: 'Exit 3 when the proposal differs from the current policies',
-        })
-        .option('include-denied', {
-          type: 'boolean',
-          default: false,
-          describe: 'Also allow calls refused with AccessDenied',
-          group: REDUCE,
-        })
-        .option('strict', {
-          type: 'boolean',
-          default: false,
-          describe: 'Fail (exit 1) on any unreadable file or bad record',
-        })
-        .option('generalize', {
-          choices: ['none', 'safe', 'aggressive'] as const,
-          default: 'safe' as const,
-          describe: 'ARN patterns in the proposal (as for generate)',
-          group: REDUCE,
-        })
-        .option('collapse-threshold', {
-          type: 'number',
-          default: 5,
-          describe: 'As for generate',
-          group: REDUCE,
-        })
-        .option('conditions', {
-          type: 'boolean',
-          default: true,
-          describe: 'Conditions the evidence supports',
-          group: REDUCE,
-        })
-        .option('companions', {
-          type: 'boolean',
-          default: true,
-          describe: 'Inferred iam:PassRole',
-          group: REDUCE,
-        })
-        .option('compact', {
-          type: 'boolean',
-          default: false,
-          describe: 'Widen resources if the policy is too large',
-          group: REDUCE,
         })
         .example(
           '$0 diff --cloudtrail samples/cloudtrail --role orders-api-role --current samples/current-policies/orders-api-role.json',

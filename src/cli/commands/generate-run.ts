@@ -1,13 +1,12 @@
+import { reduceOptions } from '../reduce-flags.ts';
 import { writeFile } from 'node:fs/promises';
 import { generate } from '../../app/generate.ts';
 import { Catalog } from '../../catalog/catalog.ts';
 import { iamDataSource } from '../../catalog/iam-data-source.ts';
-import { DEFAULT_REDUCE_OPTIONS } from '../../reduce/options.ts';
-import type { ReduceOptions } from '../../reduce/options.ts';
 import { safeJson } from '../../render/json.ts';
 import { renderForStdout, renderPerRole, type OutputOptions } from '../../app/render-output.ts';
 import { writeOutputFiles } from '../../sinks/out-dir.ts';
-import { EXIT, UsageError } from '../../errors.ts';
+import { EXIT } from '../../errors.ts';
 import { progressPrinter } from '../progress.ts';
 import { warn, type CliIo } from '../io.ts';
 import { evidenceOptions, ingestOptions } from '../evidence-flags.ts';
@@ -52,19 +51,4 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
     io.stdout(renderForStdout(results, output));
   }
   return EXIT.ok;
-}
-
-function reduceOptions(args: GenerateArgs): ReduceOptions {
-  if (!Number.isInteger(args['collapse-threshold']) || args['collapse-threshold'] < 1) {
-    throw new UsageError('--collapse-threshold must be a whole number of at least 1');
-  }
-  return {
-    ...DEFAULT_REDUCE_OPTIONS,
-    includeDenied: args['include-denied'],
-    generalize: args.generalize,
-    collapseThreshold: args['collapse-threshold'],
-    conditions: args.conditions,
-    companions: args.companions,
-    compact: args.compact,
-  };
 }
