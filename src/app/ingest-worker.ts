@@ -39,7 +39,7 @@ try {
   });
   const response: WorkerResponse = {
     ok: true,
-    facts: store.facts(),
+    facts: store.entries(),
     tally: tally.toReport(),
     ...(learned ? { functionRoles: learned.pairs() } : {}),
   };

@@ -17,7 +17,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerResponse =
-  | { ok: true; facts: Fact[]; tally: TallyState; functionRoles?: LearnedPair[] }
+  | { ok: true; facts: [string, Fact][]; tally: TallyState; functionRoles?: LearnedPair[] }
   | { ok: false; message: string; name: string };
 
 /**
@@ -46,7 +46,7 @@ export async function ingestInParallel(
       if (response.name === FactLimitExceeded.name) throw new FactLimitExceeded(response.message);
       throw new Error(`ingest worker failed: ${response.message}`);
     }
-    into.store.mergeFrom(response.facts);
+    into.store.mergeEntries(response.facts);
     into.tally.merge(response.tally);
     for (const pair of response.functionRoles ?? []) into.learned?.add(pair);
     for (const p of response.tally.problems) into.onProblem?.(p.file, p.reason);

@@ -47,6 +47,16 @@ export class FactStore {
     for (const fact of other) this.addFact(fact);
   }
 
+  /** Facts with their keys, so another store (another thread) can merge them without re-keying. */
+  entries(): [string, Fact][] {
+    return [...this.#facts.entries()];
+  }
+
+  /** Merges keyed facts from {@link entries}; same result as `mergeFrom`, cheaper. */
+  mergeEntries(entries: Iterable<readonly [string, Fact]>): void {
+    for (const [key, fact] of entries) this.#merge(key, fact);
+  }
+
   /** Facts in canonical order (by key), so everything downstream is deterministic. */
   facts(): Fact[] {
     return [...this.#facts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, f]) => f);

@@ -48,6 +48,23 @@ export function compilePattern(
   pattern: string,
   options: Omit<MatchOptions, 'caseInsensitive'>,
 ): CompiledPattern {
+  // Without `$` a pattern compiles the same whatever the context: reuse it (verification evaluates
+  // the same statements for every fact). Bounded, so no input can grow it without limit.
+  if (!pattern.includes('$')) {
+    const hit = PLAIN_CACHE.get(pattern);
+    if (hit) return hit;
+    if (PLAIN_CACHE.size >= PLAIN_CACHE_LIMIT) PLAIN_CACHE.clear();
+    const compiled = compileUncached(pattern, options);
+    PLAIN_CACHE.set(pattern, compiled);
+    return compiled;
+  }
+  return compileUncached(pattern, options);
+}
+
+const PLAIN_CACHE = new Map<string, CompiledPattern>();
+const PLAIN_CACHE_LIMIT = 50_000;
+
+function compileUncached(pattern: string, options: Omit<MatchOptions, 'caseInsensitive'>): CompiledPattern {
   const tokens: Token[] = [];
   const chars = Array.from(pattern);
   for (let i = 0; i < chars.length; i++) {
