@@ -8,6 +8,7 @@ import { callContext } from './call-context.ts';
 import { passRoleObservations } from './companions.ts';
 import { isObject, isoTime, obj, str, type JsonObject } from './fields.ts';
 import { outcomeOf } from './outcome.ts';
+import { dedupeObservations } from './dedupe-observations.ts';
 import { isRoleArn } from './principal.ts';
 import {
   inWindow,
@@ -100,7 +101,7 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
       origin,
     });
   }
-  return { kind: 'observations', observations: dedupe(observations), unresolved };
+  return { kind: 'observations', observations: dedupeObservations(observations), unresolved };
 }
 
 /** The role ARN behind an AssumedRole session (sessionIssuer.arn, path kept), or a skip. */
@@ -124,15 +125,5 @@ function recordResourceArns(record: JsonObject): string[] {
     // Real files use "ARN"; some normalised logs (Panther) use "arn".
     const arn = str(r, 'ARN') ?? str(r, 'arn');
     return arn ? [arn] : [];
-  });
-}
-
-function dedupe(observations: Observation[]): Observation[] {
-  const seen = new Set<string>();
-  return observations.filter((o) => {
-    const key = `${o.action}\u0000${JSON.stringify(o.resources)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
   });
 }

@@ -7,6 +7,7 @@ import type { EvidenceSource, Observation, Origin } from '../model/observation.t
 import { callContext } from './call-context.ts';
 import { outcomeOf } from './outcome.ts';
 import { skipped, type RecordResult, type UnresolvedResource } from './record-result.ts';
+import { dedupeObservations } from './dedupe-observations.ts';
 
 /** What a trace says about who made its calls: a function (or another traced service) by name. */
 export interface TraceSubject {
@@ -91,7 +92,7 @@ export function observeSdkCall(
       detail: `${first.action}: ${first.reason}`,
     };
   }
-  return { kind: 'observations', observations: dedupe(observations), unresolved };
+  return { kind: 'observations', observations: dedupeObservations(observations), unresolved };
 }
 
 type Observed = { observation: Observation } | { reason: string } | { malformed: string };
@@ -132,14 +133,4 @@ function observe(
       origin: call.origin,
     },
   };
-}
-
-function dedupe(observations: Observation[]): Observation[] {
-  const seen = new Set<string>();
-  return observations.filter((o) => {
-    const key = `${o.action}\u0000${JSON.stringify(o.resources)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
