@@ -5,6 +5,7 @@ import type { Arn } from '../model/identifiers.ts';
 import type { PolicyDocument } from '../model/policy.ts';
 import { DEFAULT_POLICY_LIMITS, fitPolicy, type FitResult, type PolicyLimits } from '../reduce/limits.ts';
 import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../reduce/options.ts';
+import { groupBy } from '../reduce/group-by.ts';
 import { reducePrincipal, type ReduceResult } from '../reduce/reduce.ts';
 import { verifyPolicy } from '../reduce/verify.ts';
 import { widenToFit, type Widening } from '../reduce/widen.ts';
@@ -57,8 +58,14 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
     options.reduce.generalize === 'none'
       ? undefined
       : catalogSplitter(deps.catalog, options.reduce.generalize);
+  // Each role's facts once (facts are in canonical order, so each group is too).
+  const byPrincipal = groupBy(facts, (f) => f.principal);
   const results = principals.map((p) =>
-    deliver(reducePrincipal(p as Arn, facts, options.reduce, split), facts, options),
+    deliver(
+      reducePrincipal(p as Arn, byPrincipal.get(p) ?? [], options.reduce, split),
+      byPrincipal.get(p) ?? [],
+      options,
+    ),
   );
   const report = buildRunReport(tally, facts, results, deps.catalog.version);
   return { results, report: traces ? { ...report, traces } : report, facts };

@@ -1,6 +1,7 @@
 import type { ArnSplit, ArnSplitter } from '../catalog/resource-split.ts';
 import { matchesPattern } from '../policy/wildcard.ts';
 import { byCodeUnit, sortedUnique } from './compare.ts';
+import { groupBy } from './group-by.ts';
 import type { ReduceOptions } from './options.ts';
 import { maskVolatile } from './volatility.ts';
 
@@ -30,12 +31,13 @@ export function generalizeResources(
 ): Generalized {
   if (options.generalize === 'none' || !split) return { resources: [...resources], generalizations: [] };
   const literal: string[] = [];
-  const byStable = new Map<string, { split: ArnSplit; arn: string }[]>();
+  const splits: { split: ArnSplit; arn: string }[] = [];
   for (const arn of resources) {
     const s = split(action, arn);
     if (!s || s.tail === '') literal.push(arn);
-    else byStable.set(s.stable, [...(byStable.get(s.stable) ?? []), { split: s, arn }]);
+    else splits.push({ split: s, arn });
   }
+  const byStable = groupBy(splits, (e) => e.split.stable);
   const generalizations: Generalization[] = [];
   const patterns = [...literal];
   for (const [stable, entries] of [...byStable.entries()].sort(([a], [b]) => byCodeUnit(a, b))) {
@@ -80,11 +82,9 @@ function collapseByParent(
   options: ReduceOptions,
   notes: Generalization[],
 ): string[] {
-  const byParent = new Map<string, string[]>();
-  for (const tail of tails) {
-    const parent = tail.includes('/') ? tail.slice(0, tail.lastIndexOf('/') + 1) : '';
-    byParent.set(parent, [...(byParent.get(parent) ?? []), tail]);
-  }
+  const byParent = groupBy(tails, (tail) =>
+    tail.includes('/') ? tail.slice(0, tail.lastIndexOf('/') + 1) : '',
+  );
   const out: string[] = [];
   for (const [parent, group] of byParent) {
     if (group.length > options.collapseThreshold) {

@@ -1,5 +1,6 @@
 import type { PolicyDocument, Statement } from '../model/policy.ts';
 import { byCodeUnit, sortedUnique } from './compare.ts';
+import { groupBy } from './group-by.ts';
 import { contentSid } from './sid.ts';
 
 /** IAM quotas (IAM User Guide, "IAM and AWS STS quotas"): characters, whitespace not counted. */
@@ -55,17 +56,9 @@ export function fitPolicy(policy: PolicyDocument, limits: PolicyLimits = DEFAULT
 
 /** Statements with identical actions and conditions become one with the union of resources. */
 export function mergeSameActions(statements: readonly Statement[]): Statement[] {
-  const groups = new Map<string, Statement[]>();
-  for (const s of statements) {
-    const key = JSON.stringify([
-      s.Effect,
-      s.Action,
-      s.NotAction ?? null,
-      s.Condition ?? null,
-      !!s.NotResource,
-    ]);
-    groups.set(key, [...(groups.get(key) ?? []), s]);
-  }
+  const groups = groupBy(statements, (s) => {
+    return JSON.stringify([s.Effect, s.Action, s.NotAction ?? null, s.Condition ?? null, !!s.NotResource]);
+  });
   return [...groups.values()].map((group) => {
     if (group.length === 1) return group[0]!;
     const { Sid: _sid, ...first } = group[0]!;
@@ -80,8 +73,7 @@ function serviceOf(s: Statement): string {
 
 /** First-fit decreasing over per-service bundles; deterministic. Undefined if one bundle is too big. */
 function packByService(policy: PolicyDocument, max: number): PolicyDocument[] | undefined {
-  const bundles = new Map<string, Statement[]>();
-  for (const s of policy.Statement) bundles.set(serviceOf(s), [...(bundles.get(serviceOf(s)) ?? []), s]);
+  const bundles = groupBy(policy.Statement, serviceOf);
   const sized = [...bundles.entries()]
     .map(([service, statements]) => ({
       service,

@@ -6,6 +6,7 @@ import { byCodeUnit, sortedUnique } from './compare.ts';
 import { conditionsFor, type ConditionNote } from './conditions.ts';
 import { generalizeResources, type Generalization } from './generalize.ts';
 import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from './options.ts';
+import { groupBy } from './group-by.ts';
 import { contentSid } from './sid.ts';
 import { verifyPolicy } from './verify.ts';
 
@@ -72,8 +73,7 @@ export function reducePrincipal(
 }
 
 function actionGrants(facts: Fact[], options: ReduceOptions, split: ArnSplitter | undefined): ActionGrant[] {
-  const byAction = new Map<string, Fact[]>();
-  for (const f of facts) byAction.set(f.action, [...(byAction.get(f.action) ?? []), f]);
+  const byAction = groupBy(facts, (f) => f.action);
   return [...byAction.keys()].sort(byCodeUnit).map((action) => {
     const group = byAction.get(action) ?? [];
     const wildcard = group.some((f) => f.resources === '*');
@@ -96,11 +96,7 @@ function actionGrants(facts: Fact[], options: ReduceOptions, split: ArnSplitter 
 }
 
 function mergeGrants(grants: ActionGrant[]): { statement: Statement; explanation: StatementExplanation }[] {
-  const groups = new Map<string, ActionGrant[]>();
-  for (const g of grants) {
-    const key = JSON.stringify([g.resources, g.condition ?? null]);
-    groups.set(key, [...(groups.get(key) ?? []), g]);
-  }
+  const groups = groupBy(grants, (g) => JSON.stringify([g.resources, g.condition ?? null]));
   const merged = [...groups.values()].map((group) => {
     const first = group[0]!;
     const body: Statement = {
