@@ -7,6 +7,7 @@ import {
 import type { AwsClients } from './clients.ts';
 import { awsCall, type AwsCall } from './errors.ts';
 import type { QueryEngine, QueryRow, QueryState } from './query-engine.ts';
+import { listField } from './response.ts';
 
 /** Where Athena runs and writes: `outputLocation` is an s3:// URL. */
 export interface AthenaTarget {
@@ -69,9 +70,13 @@ export function athenaEngine(clients: AwsClients, target: AthenaTarget): QueryEn
       const out = await awsCall(call('GetQueryResults', target, region), () =>
         client.send(new GetQueryResultsCommand(input)),
       );
-      const names = (out.ResultSet?.ResultSetMetadata?.ColumnInfo ?? []).map((c) => c.Name ?? '');
+      const names = listField(
+        out.ResultSet?.ResultSetMetadata?.ColumnInfo,
+        'Athena GetQueryResults',
+        'ColumnInfo',
+      ).map((c) => c.Name ?? '');
       // The first page of a SELECT starts with the column names as a row.
-      const raw = out.ResultSet?.Rows ?? [];
+      const raw = listField(out.ResultSet?.Rows, 'Athena GetQueryResults', 'Rows');
       const body =
         !nextToken && raw[0]?.Data?.every((d, i) => d.VarCharValue === names[i]) ? raw.slice(1) : raw;
       return { rows: toRows(names, body), ...(out.NextToken ? { nextToken: out.NextToken } : {}) };

@@ -2,6 +2,7 @@ import { DescribeQueryCommand, GetQueryResultsCommand, StartQueryCommand } from 
 import type { AwsClients } from './clients.ts';
 import { awsCall, type AwsCall } from './errors.ts';
 import type { QueryEngine, QueryRow, QueryState } from './query-engine.ts';
+import { listField } from './response.ts';
 
 /** The event data store's ARN when given one, else an ARN pattern for its ID (for "grant ... on"). */
 export function eventDataStoreResource(eventDataStore: string): string {
@@ -55,7 +56,9 @@ export function cloudTrailLakeEngine(clients: AwsClients, eventDataStore: string
       const out = await awsCall(call('GetQueryResults', 'GetQueryResults', eventDataStore, region), () =>
         client.send(new GetQueryResultsCommand(input)),
       );
-      const rows = (out.QueryResultRows ?? []).map(flattenRow);
+      const rows = listField(out.QueryResultRows, 'CloudTrail Lake GetQueryResults', 'QueryResultRows').map(
+        flattenRow,
+      );
       return { rows, ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
     },
   };

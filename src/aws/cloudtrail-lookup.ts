@@ -1,3 +1,4 @@
+import { AwsError } from '../errors.ts';
 import { LookupEventsCommand, type LookupAttributeKey } from '@aws-sdk/client-cloudtrail';
 import type { AwsClients } from './clients.ts';
 import { resolvedRegion } from './clients.ts';
@@ -31,7 +32,7 @@ export interface LookupPageRequest {
 
 /** One page: the raw `CloudTrailEvent` JSON strings, the region asked and the next token. */
 export interface LookupPage {
-  events: string[];
+  events: unknown[];
   region: string;
   nextToken?: string;
 }
@@ -66,8 +67,15 @@ export function lookupEventsApi(clients: AwsClients): LookupEventsApi {
       grant: { action: 'cloudtrail:LookupEvents', resource: '*' },
     };
     const out = await awsCall(call, () => client.send(new LookupEventsCommand(input)));
-    const events = (out.Events ?? []).flatMap((e) =>
-      typeof e.CloudTrailEvent === 'string' ? [e.CloudTrailEvent] : [],
+    // The response is validated like any input: a malformed page is an error naming the API.
+    const list: unknown = out.Events ?? [];
+    if (!Array.isArray(list) || (out.NextToken !== undefined && typeof out.NextToken !== 'string')) {
+      throw new AwsError(
+        `CloudTrail LookupEvents in ${region}: malformed response (Events is not a list, or NextToken is not a string)`,
+      );
+    }
+    const events = list.map((e: unknown) =>
+      typeof e === 'object' && e !== null ? (e as { CloudTrailEvent?: unknown }).CloudTrailEvent : undefined,
     );
     return { events, region, ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
   };

@@ -12,6 +12,7 @@ import type { CurrentPolicies, CurrentPolicy, CurrentPolicyKind } from '../diff/
 import { InputError } from '../errors.ts';
 import { baseClientConfig, type AwsClientOptions } from './clients.ts';
 import { awsCall } from './errors.ts';
+import { listField } from './response.ts';
 
 /** An IAM client configured like every other (profile, endpoint, retries); IAM is global. */
 export function iamClient(options: AwsClientOptions): IAMClient {
@@ -37,7 +38,10 @@ export async function readRolePoliciesFromIam(client: IAMClient, roleArn: string
     const out = await awsCall(call('ListRolePolicies'), () =>
       client.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker })),
     );
-    return { items: out.PolicyNames ?? [], next: out.IsTruncated ? out.Marker : undefined };
+    return {
+      items: listField(out.PolicyNames, 'IAM ListRolePolicies', 'PolicyNames'),
+      next: out.IsTruncated ? out.Marker : undefined,
+    };
   })) {
     const out = await awsCall(call('GetRolePolicy'), () =>
       client.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name })),
@@ -51,7 +55,9 @@ export async function readRolePoliciesFromIam(client: IAMClient, roleArn: string
       client.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker })),
     );
     return {
-      items: (out.AttachedPolicies ?? []).flatMap((p) => p.PolicyArn ?? []),
+      items: listField(out.AttachedPolicies, 'IAM ListAttachedRolePolicies', 'AttachedPolicies').flatMap(
+        (p) => p.PolicyArn ?? [],
+      ),
       next: out.IsTruncated ? out.Marker : undefined,
     };
   }))

@@ -1,5 +1,6 @@
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { awsCall, type AwsCall } from './errors.ts';
+import { listField } from './response.ts';
 
 /** One listed object. `etag` keeps S3's quotes; it identifies the content for the cache. */
 export interface S3ObjectInfo {
@@ -46,7 +47,7 @@ async function listPages(
       client.send(new ListObjectsV2Command(input)),
     );
     for (const p of page.CommonPrefixes ?? []) if (p.Prefix) prefixes.push(p.Prefix);
-    for (const o of page.Contents ?? [])
+    for (const o of listField(page.Contents, 'S3 ListObjectsV2', 'Contents'))
       if (o.Key) objects.push({ key: o.Key, etag: o.ETag ?? '', size: o.Size ?? 0 });
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);

@@ -1,6 +1,7 @@
 import { BatchGetTracesCommand, GetTraceSummariesCommand, XRayClient } from '@aws-sdk/client-xray';
 import { baseClientConfig, resolvedRegion, type AwsClientOptions } from './clients.ts';
 import { awsCall } from './errors.ts';
+import { listField } from './response.ts';
 
 /** Most trace IDs `BatchGetTraces` takes per call (X-Ray API reference). */
 export const BATCH_GET_TRACES_MAX_IDS = 5;
@@ -48,15 +49,19 @@ export function xrayApi(options: AwsClientOptions): XRayApi {
       };
       const target = await call('GetTraceSummaries', 'xray:GetTraceSummaries');
       const out = await awsCall(target, () => client.send(new GetTraceSummariesCommand(input)));
-      const ids = (out.TraceSummaries ?? []).flatMap((s) => (s.Id ? [s.Id] : []));
+      const ids = listField(out.TraceSummaries, 'X-Ray GetTraceSummaries', 'TraceSummaries').flatMap((s) =>
+        s.Id ? [s.Id] : [],
+      );
       return { ids, ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
     },
     async batchGetTraces(ids, nextToken) {
       const input = { TraceIds: [...ids], ...(nextToken ? { NextToken: nextToken } : {}) };
       const target = await call('BatchGetTraces', 'xray:BatchGetTraces');
       const out = await awsCall(target, () => client.send(new BatchGetTracesCommand(input)));
-      const documents = (out.Traces ?? []).flatMap((t) =>
-        (t.Segments ?? []).flatMap((s) => (typeof s.Document === 'string' ? [s.Document] : [])),
+      const documents = listField(out.Traces, 'X-Ray BatchGetTraces', 'Traces').flatMap((t) =>
+        listField(t.Segments, 'X-Ray BatchGetTraces', 'Segments').flatMap((s) =>
+          typeof s.Document === 'string' ? [s.Document] : [],
+        ),
       );
       return {
         documents,

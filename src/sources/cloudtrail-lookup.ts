@@ -45,10 +45,14 @@ export function lookupWindow(since: string | undefined, until: string | undefine
   return { since, until: end, warnings };
 }
 
-function toRecords(events: string[]): Pick<Extract<FileBatch, { kind: 'file' }>, 'records' | 'bad'> {
+function toRecords(events: unknown[]): Pick<Extract<FileBatch, { kind: 'file' }>, 'records' | 'bad'> {
   const records: unknown[] = [];
   const bad: { index: number; reason: string }[] = [];
   events.forEach((text, index) => {
+    if (typeof text !== 'string') {
+      bad.push({ index, reason: 'CloudTrailEvent is not a string' });
+      return;
+    }
     try {
       records.push(JSON.parse(text));
     } catch {

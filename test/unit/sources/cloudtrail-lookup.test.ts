@@ -162,3 +162,56 @@ describe('lookupWindow', () => {
     );
   });
 });
+
+describe('readLookupEvents: malformed AWS responses', () => {
+  let service: LocalJsonService;
+  let clients: AwsClients;
+  afterEach(async () => {
+    clients?.close();
+    await service?.close();
+  });
+
+  it('a page of the wrong shape is an error that names the API, not a crash', async () => {
+    service = await startJsonService(() => ({ body: { Events: 'not a list', NextToken: 42 } }));
+    clients = localClients(service.endpoint);
+    const options: LookupOptions = {
+      since: '2026-11-20T00:00:00Z',
+      until: '2026-11-21T00:00:00Z',
+      regions: ['eu-west-1'],
+      now: NOW,
+      clock: fakeClock(),
+    };
+    let caught: unknown;
+    try {
+      await collect(readLookupEvents(lookupEventsApi(clients), options));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught, 'a malformed page must fail the run').to.be.instanceOf(AwsError);
+    expect((caught as Error).message).to.match(/CloudTrail LookupEvents/);
+  });
+
+  it('events of the wrong type inside a page are counted as bad records, the others kept', async () => {
+    service = await startJsonService(() => ({
+      body: {
+        Events: [
+          { EventId: 'a', CloudTrailEvent: JSON.stringify(cloudTrailRecord()) },
+          { EventId: 'b', CloudTrailEvent: '{broken' },
+        ],
+      },
+    }));
+    clients = localClients(service.endpoint);
+    const options: LookupOptions = {
+      since: '2026-11-20T00:00:00Z',
+      until: '2026-11-21T00:00:00Z',
+      regions: ['eu-west-1'],
+      now: NOW,
+      clock: fakeClock(),
+    };
+    const [batch] = await collect(readLookupEvents(lookupEventsApi(clients), options));
+    expect(batch?.kind === 'file' && batch.records).to.have.length(1);
+    expect(batch?.kind === 'file' && batch.bad).to.deep.equal([
+      { index: 1, reason: 'CloudTrailEvent is not valid JSON' },
+    ]);
+  });
+});
