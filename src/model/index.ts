@@ -2,6 +2,5 @@ export type * from './identifiers.ts';
 export type * from './observation.ts';
 export type * from './policy.ts';
 export type * from './fact.ts';
-export type * from './diagnostic.ts';
 export { isArn } from './identifiers.ts';
 export { POLICY_VERSION } from './policy.ts';

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { passRoleActions } from '../../../src/catalog/pass-role.ts';
 import { ruleActions, ruleTargetPrefixes } from '../../../src/catalog/event-mapping.ts';
 import { realCatalog } from '../../support/catalog.ts';
 
@@ -14,5 +15,15 @@ describe('catalog data', () => {
     const prefixes = ruleTargetPrefixes();
     const catalog = await realCatalog(...prefixes);
     expect(prefixes.filter((p) => catalog.service(p) === undefined)).to.deep.equal([]);
+  });
+});
+
+describe('catalog data: calls that pass a role', () => {
+  it('names only actions that exist in iam-data, in canonical case', async () => {
+    const actions = passRoleActions();
+    const catalog = await realCatalog(...actions.map((a) => a.split(':')[0]!));
+    expect(actions.filter((a) => catalog.actionOf(a as `${string}:${string}`)?.action !== a)).to.deep.equal(
+      [],
+    );
   });
 });

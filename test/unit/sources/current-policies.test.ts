@@ -6,6 +6,8 @@ import { readCurrentPolicyFiles } from '../../../src/sources/current-policies.ts
 import { currentFromTerraform } from '../../../src/sources/current-policies-terraform.ts';
 
 const FIXTURES = new URL('../../fixtures/current-policies/', import.meta.url).pathname;
+// The peer converter's fixtures live once, in test/fixtures/iam-policy-json-to-terraform/.
+const PEER = new URL('../../fixtures/iam-policy-json-to-terraform/', import.meta.url).pathname;
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/orders-api-role';
 const shown = (s: string) => s.replace(/\uE000|\uE001/g, '');
 
@@ -35,7 +37,7 @@ describe('sources/current-policies: --current files', () => {
   });
 
   it('reads aws_iam_policy_document data sources as iam-policy-json-to-terraform writes them', async () => {
-    const c = await readCurrentPolicyFiles([`${FIXTURES}json-to-terraform-simple.tf`], ROLE);
+    const c = await readCurrentPolicyFiles([`${PEER}simple.tf`], ROLE);
     const [doc] = c.policies.map((p) => p.document);
     expect(c.policies[0]).to.deep.include({ kind: 'document', name: 'data.aws_iam_policy_document.policy' });
     expect(doc!.Statement[1]!.Resource).to.deep.equal([
