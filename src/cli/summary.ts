@@ -1,3 +1,4 @@
+import { escapeForTerminal } from '../render/terminal.ts';
 import type { RunReport } from '../app/run-report.ts';
 import type { ReduceResult } from '../reduce/reduce.ts';
 import { warn, type CliIo } from './io.ts';
@@ -20,7 +21,7 @@ export function printIngestSummary(io: CliIo, ingest: RunReport['ingest'], roles
 /** `--explain`: per statement, the calls behind it and what the reducer did. */
 export function printExplain(io: CliIo, results: readonly ReduceResult[]): void {
   for (const r of results) {
-    io.stderr(`\n${r.principal}\n`);
+    io.stderr(`\n${escapeForTerminal(r.principal)}\n`);
     for (const e of r.explain) {
       warn(io, `  ${e.sid}: ${e.calls} call(s) ${e.firstSeen} .. ${e.lastSeen} [${e.sources.join(', ')}]`);
       for (const a of e.actions) warn(io, `    ${a.action}: ${a.calls}${a.inferred ? ' (inferred)' : ''}`);
