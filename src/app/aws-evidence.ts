@@ -1,56 +1,19 @@
-import { athenaEngine, type AthenaTarget } from '../aws/athena.ts';
-import { AwsClients, type AwsClientOptions } from '../aws/clients.ts';
+import { athenaEngine } from '../aws/athena.ts';
+import { AwsClients } from '../aws/clients.ts';
 import { cloudTrailLakeEngine } from '../aws/cloudtrail-lake.ts';
-import { lookupEventsApi, type LookupAttribute } from '../aws/cloudtrail-lookup.ts';
+import { lookupEventsApi } from '../aws/cloudtrail-lookup.ts';
+import type { AwsEvidenceRequest } from './aws-evidence-options.ts';
 import { s3Reader } from '../aws/s3.ts';
 import { readAthenaGrouped } from '../sources/athena.ts';
 import type { FileBatch } from '../sources/cloudtrail-files.ts';
 import { readLakeGrouped } from '../sources/cloudtrail-lake.ts';
 import { readLookupEvents } from '../sources/cloudtrail-lookup.ts';
 import { readCloudTrailS3 } from '../sources/cloudtrail-s3.ts';
-import type { AthenaPartitions } from '../sources/grouped-query.ts';
-import type { TransferProgress } from '../sources/progress.ts';
 import { directoryCache } from '../sources/s3-cache.ts';
 import { ingestCloudTrailBatches, type IngestDeps } from './ingest-cloudtrail.ts';
 import { ingestGroupedRows } from './ingest-grouped.ts';
 
-/** Live AWS evidence: which APIs to read and how to reach them. Absent parts are not read. */
-export interface AwsEvidenceOptions {
-  client: AwsClientOptions;
-  /** Narrow every AWS source to these accounts / regions (empty = all). */
-  accounts: readonly string[];
-  regions: readonly string[];
-  /** Where S3 objects are cached by ETag; undefined = no cache. */
-  cacheDir?: string;
-  /** S3 downloads in flight. Default 8. */
-  concurrency?: number;
-  lookup?: { attribute?: LookupAttribute };
-  lake?: { eventDataStore: string };
-  athena?: { table: string; target: AthenaTarget; partitions?: AthenaPartitions };
-  /** How the CLI hears about progress, warnings and started queries (all optional). */
-  hooks?: AwsHooks;
-}
-
-export interface AwsHooks {
-  warning?: (message: string) => void;
-  progress?: (progress: TransferProgress) => void;
-  now?: () => Date;
-}
-
-/** What the AWS readers need from the evidence request. */
-export interface AwsEvidenceRequest {
-  aws: AwsEvidenceOptions;
-  roles: readonly string[];
-  since?: string;
-  until?: string;
-}
-
-/** True when the options name an API source (LookupEvents, Lake or Athena), not only s3:// paths. */
-export function hasAwsApiSource(aws: AwsEvidenceOptions | undefined): boolean {
-  return (
-    aws !== undefined && (aws.lookup !== undefined || aws.lake !== undefined || aws.athena !== undefined)
-  );
-}
+export type { AwsEvidenceOptions, AwsEvidenceRequest, AwsHooks } from './aws-evidence-options.ts';
 
 /** A reader for `s3://` paths (for `readCloudTrailFiles`); its clients close when it finishes. */
 export function s3PathReader(request: AwsEvidenceRequest): (url: string) => AsyncGenerator<FileBatch> {

@@ -1,6 +1,6 @@
 import type { AwsClientOptions } from '../aws/clients.ts';
-import { lambdaRoleApi, type FunctionRoleApi } from '../aws/lambda.ts';
-import { xrayApi as realXRayApi, type XRayApi } from '../aws/xray.ts';
+import type { FunctionRoleApi } from '../aws/lambda.ts';
+import type { XRayApi } from '../aws/xray.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import { UsageError } from '../errors.ts';
 import type { FactStore } from '../facts/fact-store.ts';
@@ -87,7 +87,8 @@ export async function ingestTraces(options: TraceOptions, deps: TraceDeps): Prom
   await read(readTraceFiles(await expandPaths(options.xray), xrayDocumentsFromText, stdin), 'xray');
   await read(readTraceFiles(await expandPaths(options.otel), otelExportsFromText, stdin), 'otel');
   if (options.xrayApi) {
-    const api = deps.xrayApi ?? realXRayApi(deps.client ?? {});
+    // The SDK loads only when the API is used.
+    const api = deps.xrayApi ?? (await import('../aws/xray.ts')).xrayApi(deps.client ?? {});
     const warn = deps.onWarning ? { onWarning: deps.onWarning } : {};
     try {
       await read(readXRayApi(api, { ...options.xrayApi, ...warn }), 'xray');
@@ -162,7 +163,9 @@ async function resolveRoles(
   deps: TraceDeps,
 ): Promise<Map<string, RoleLookup>> {
   const out = new Map<string, RoleLookup>();
-  const api = options.resolveRoles ? (deps.lambdaRoles ?? lambdaRoleApi(deps.client ?? {})) : undefined;
+  const api = options.resolveRoles
+    ? (deps.lambdaRoles ?? (await import('../aws/lambda.ts')).lambdaRoleApi(deps.client ?? {}))
+    : undefined;
   try {
     for (const subject of subjects) {
       const found = resolveFromTables(subject, tables) ?? (api ? await askLambda(api, subject) : undefined);

@@ -4,22 +4,8 @@ import type { AwsClients } from './clients.ts';
 import { resolvedRegion } from './clients.ts';
 import { awsCall } from './errors.ts';
 
-/** The lookup attributes LookupEvents accepts (one per request). */
-export const LOOKUP_ATTRIBUTE_KEYS = [
-  'AccessKeyId',
-  'EventId',
-  'EventName',
-  'EventSource',
-  'ReadOnly',
-  'ResourceName',
-  'ResourceType',
-  'Username',
-] as const;
-
-export interface LookupAttribute {
-  key: (typeof LOOKUP_ATTRIBUTE_KEYS)[number];
-  value: string;
-}
+import type { LookupAttribute } from './lookup-attributes.ts';
+export { LOOKUP_ATTRIBUTE_KEYS, type LookupAttribute } from './lookup-attributes.ts';
 
 export interface LookupPageRequest {
   /** Default: the client's region. */

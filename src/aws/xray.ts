@@ -3,8 +3,7 @@ import { baseClientConfig, resolvedRegion, type AwsClientOptions } from './clien
 import { awsCall } from './errors.ts';
 import { listField } from './response.ts';
 
-/** Most trace IDs `BatchGetTraces` takes per call (X-Ray API reference). */
-export const BATCH_GET_TRACES_MAX_IDS = 5;
+export { BATCH_GET_TRACES_MAX_IDS } from './xray-limits.ts';
 
 export interface TraceSummariesRequest {
   /** ISO-8601. */

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import type { Argv } from 'yargs';
-import type { AwsEvidenceOptions, AwsHooks } from '../app/aws-evidence.ts';
-import { LOOKUP_ATTRIBUTE_KEYS, type LookupAttribute } from '../aws/cloudtrail-lookup.ts';
+import type { AwsEvidenceOptions, AwsHooks } from '../app/aws-evidence-options.ts';
+import { LOOKUP_ATTRIBUTE_KEYS, type LookupAttribute } from '../aws/lookup-attributes.ts';
 import { UsageError } from '../errors.ts';
 import type { AthenaPartitions } from '../sources/grouped-query.ts';
 import { formatProgress } from '../sources/progress.ts';

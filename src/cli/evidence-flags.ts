@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
-import { hasAwsApiSource } from '../app/aws-evidence.ts';
+import { hasAwsApiSource } from '../app/aws-evidence-options.ts';
 import type { EvidenceOptions } from '../app/evidence.ts';
 import { hasTraceEvidence, type TraceOptions } from '../app/ingest-traces.ts';
 import { parseFunctionRoleFlag } from '../ingest/function-roles.ts';

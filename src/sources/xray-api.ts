@@ -1,4 +1,5 @@
-import { BATCH_GET_TRACES_MAX_IDS, type XRayApi } from '../aws/xray.ts';
+import type { XRayApi } from '../aws/xray.ts';
+import { BATCH_GET_TRACES_MAX_IDS } from '../aws/xray-limits.ts';
 import { xrayDocumentsFromValue } from '../ingest/xray-documents.ts';
 import type { TraceFile } from './xray-files.ts';
 
