@@ -36,7 +36,11 @@ export class RecordsScanner {
 
   /** Feeds a chunk; returns the complete records it finished. */
   push(chunk: string): ScannedRecord[] {
-    if (this.#state === 'done' || this.notRecordsFile) return [];
+    if (this.notRecordsFile) return [];
+    if (this.#state === 'done') {
+      this.#buffer = afterEnd(this.#buffer + chunk);
+      return [];
+    }
     this.#buffer += chunk;
     if (this.#state === 'start' && !this.#openRecords()) return [];
     const out: ScannedRecord[] = [];
@@ -49,9 +53,7 @@ export class RecordsScanner {
   finish(): string | undefined {
     if (this.notRecordsFile) return undefined;
     if (this.#state === 'done')
-      return /\S/.test(this.#buffer.slice(this.#pos).replace(/^\s*\}\s*/, ''))
-        ? 'text after the Records array'
-        : undefined;
+      return this.#buffer === '' || this.#buffer === '}' ? undefined : 'text after the Records array';
     return this.#state === 'start' ? 'no Records array' : 'truncated: the Records array does not end';
   }
 
@@ -139,6 +141,11 @@ export class RecordsScanner {
 
   /** Drops what is no longer needed; an oversized record keeps only a short tail. */
   #compact(): void {
+    if (this.#state === 'done') {
+      this.#buffer = afterEnd(this.#buffer.slice(this.#pos));
+      this.#pos = 0;
+      return;
+    }
     if (!this.#inRecord) {
       this.#buffer = this.#buffer.slice(this.#pos);
       this.#pos = 0;
@@ -151,6 +158,14 @@ export class RecordsScanner {
       this.#pos -= cut;
     }
   }
+}
+
+/**
+ * What matters after the array's `]`, however many chunks it spans: its non-space characters, of
+ * which two are enough to tell (only a single `}` may follow).
+ */
+function afterEnd(text: string): string {
+  return text.replace(/\s+/g, '').slice(0, 2);
 }
 
 /** Index of the quote that closes a string, searching from `from`; -1 if not in the text yet. */

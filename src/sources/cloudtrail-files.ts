@@ -1,5 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { decodeCloudTrailStream, type DecodedFile } from './decode-file.ts';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import {
+  decodeCloudTrailStream,
+  decodeWholeFile,
+  WHOLE_FILE_MAX_BYTES,
+  type DecodedFile,
+} from './decode-file.ts';
 import { fileOutsideWindow } from './expand-paths.ts';
 
 /** One file's worth of raw records (never more than one file in memory), or why it was skipped. */
@@ -13,6 +18,8 @@ export interface FileReadOptions {
   readStdin?: () => Promise<Uint8Array>;
   /** Records longer than this many characters are skipped without being held in memory. */
   maxRecordChars?: number;
+  /** Records may come back parsed (see DecodeOptions.parsedRecords). */
+  parsedRecords?: boolean;
   /** Reads an `s3://bucket/prefix` path (several files); without it such a path is a problem. */
   readS3?: (url: string) => AsyncIterable<FileBatch>;
 }
@@ -43,18 +50,24 @@ export async function* readCloudTrailFiles(
   }
 }
 
-/** Streams one file in batches; the first batch counts the file, later ones continue it. */
+/** Reads one file in batches (whole when small, else streamed); the first batch counts the file. */
 async function* streamFile(file: string, options: FileReadOptions): AsyncGenerator<FileBatch> {
+  const decode = {
+    maxRecordChars: options.maxRecordChars ?? Number.POSITIVE_INFINITY,
+    parsedRecords: options.parsedRecords ?? false,
+  };
+  const bytes = file === '-' ? undefined : smallFileBytes(file);
+  const whole = bytes && decodeWholeFile(file, bytes, decode);
   const source =
-    file === '-'
+    bytes ??
+    (file === '-'
       ? [await (options.readStdin?.() ?? Promise.resolve(new Uint8Array()))]
-      : createReadStream(file);
+      : createReadStream(file));
   let offset = 0;
   let first = true;
   try {
-    for await (const part of decodeCloudTrailStream(file, source, {
-      maxRecordChars: options.maxRecordChars ?? Number.POSITIVE_INFINITY,
-    })) {
+    for await (const part of whole ??
+      decodeCloudTrailStream(file, source instanceof Uint8Array ? [source] : source, decode)) {
       yield { kind: 'file', file, ...part, ...(first ? {} : { continued: true, offset }) };
       offset += (part.texts?.length ?? 0) + part.records.length + part.bad.length;
       first = false;
@@ -69,5 +82,15 @@ async function* streamFile(file: string, options: FileReadOptions): AsyncGenerat
       problem: reason,
       ...(first ? {} : { continued: true, offset }),
     };
+  }
+}
+
+/** A regular file small enough to decode whole; undefined otherwise (streamed, errors reported there). */
+function smallFileBytes(file: string): Uint8Array | undefined {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() && stat.size <= WHOLE_FILE_MAX_BYTES ? readFileSync(file) : undefined;
+  } catch {
+    return undefined;
   }
 }

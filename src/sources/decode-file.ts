@@ -1,7 +1,9 @@
+import { isAscii } from 'node:buffer';
 import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { extractRecords } from '../ingest/cloudtrail-shapes.ts';
 import { RecordsScanner, type ScannedRecord } from '../ingest/records-scanner.ts';
+import { RecordsSplitter } from '../ingest/records-splitter.ts';
 
 /** Records decoded from (part of) one file, and what was wrong with it (nothing is thrown). */
 export interface DecodedFile {
@@ -21,11 +23,21 @@ export interface DecodedFile {
 export interface DecodeOptions {
   /** Records longer than this are not kept in memory (reported as too large). */
   maxRecordChars?: number;
+  /**
+   * Whole files may hand their records on already parsed (the fast path). Off when the caller tests
+   * each record's raw text before parsing it (the --role pre-filter).
+   */
+  parsedRecords?: boolean;
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 /** Records handed on per batch while streaming a large file. */
 export const STREAM_BATCH = 5000;
+/**
+ * Files up to this size (on disk and uncompressed) are decoded whole: one gunzip, one UTF-8 decode,
+ * records split by the fast path. CloudTrail delivers files of a few MB; larger ones are streamed.
+ */
+export const WHOLE_FILE_MAX_BYTES = 32 * 1024 * 1024;
 
 /** Bytes (gzip or not) -> CloudTrail records in any accepted shape. */
 export async function decodeCloudTrailBytes(
@@ -87,6 +99,96 @@ export async function* decodeCloudTrailStream(
   if (end) last.problem = end;
   if (warning) last.warning = warning;
   yield last;
+}
+
+/**
+ * Decodes a file's bytes at once, without streaming. Undefined when that does not apply (too large,
+ * damaged gzip, invalid UTF-8): the caller streams the same bytes instead, which keeps what can be
+ * read and reports the damage.
+ */
+export function decodeWholeFile(
+  name: string,
+  bytes: Uint8Array,
+  options: DecodeOptions = {},
+): Generator<DecodedFile> | undefined {
+  const text = wholeText(name, bytes);
+  return text === undefined ? undefined : decodeText(name, text, options);
+}
+
+function wholeText(name: string, bytes: Uint8Array): string | undefined {
+  if (bytes.length > WHOLE_FILE_MAX_BYTES) return undefined;
+  const gzip = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+  if (!gzip && /\.gz$/i.test(name)) return undefined;
+  let raw = bytes;
+  if (gzip) {
+    if (gzipSizeHint(bytes) > WHOLE_FILE_MAX_BYTES) return undefined;
+    try {
+      raw = gunzipSync(bytes, { maxOutputLength: WHOLE_FILE_MAX_BYTES });
+    } catch {
+      return undefined;
+    }
+  }
+  return utf8Text(raw);
+}
+
+/**
+ * Strict UTF-8 decoding; undefined on invalid bytes. CloudTrail text is almost always ASCII, which
+ * decodes byte for byte (as latin1) several times faster than the general UTF-8 decoder.
+ */
+function utf8Text(raw: Uint8Array): string | undefined {
+  if (isAscii(raw)) return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** gzip's trailer holds the uncompressed size mod 2^32 (of the last member): a hint, not a promise. */
+function gzipSizeHint(bytes: Uint8Array): number {
+  const n = bytes.length;
+  return n < 18
+    ? 0
+    : (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>> 0;
+}
+
+/** A whole text -> batches: fast-path records first, then the scanner on whatever the fast path left. */
+function* decodeText(name: string, text: string, options: DecodeOptions): Generator<DecodedFile> {
+  const maxRecordChars = options.maxRecordChars ?? Number.POSITIVE_INFINITY;
+  let rest = text;
+  let yielded = false;
+  if (options.parsedRecords) {
+    const splitter = new RecordsSplitter(text, maxRecordChars);
+    for (
+      let records = splitter.next(STREAM_BATCH);
+      records.length > 0;
+      records = splitter.next(STREAM_BATCH)
+    ) {
+      yield { records, texts: [], bad: [] };
+      yielded = true;
+    }
+    if (splitter.done) {
+      if (!yielded) yield emptyDecoded();
+      return;
+    }
+    rest = splitter.rest;
+  }
+  const scanner = new RecordsScanner(maxRecordChars);
+  const texts = scanner.push(rest);
+  if (!scanner.isRecordsFile) {
+    yield parseJsonText(text, /\.(?:jsonl|ndjson)(?:\.gz)?$/i.test(name));
+    return;
+  }
+  const problem = scanner.finish();
+  // At least one batch, so the file is counted and its problem reported even with no records left.
+  for (let i = 0; i === 0 || i < texts.length; i += STREAM_BATCH) {
+    const last = i + STREAM_BATCH >= texts.length;
+    yield {
+      ...emptyDecoded(),
+      texts: texts.slice(i, i + STREAM_BATCH),
+      ...(last && problem ? { problem } : {}),
+    };
+  }
 }
 
 async function* decompressed(
