@@ -1,5 +1,4 @@
 import type { AwsClientOptions } from '../aws/clients.ts';
-import { iamClient, readRolePoliciesFromIam } from '../aws/iam.ts';
 import { compareRole } from '../diff/compare.ts';
 import { indexActions } from '../diff/expand.ts';
 import type { CurrentPolicies, RoleDiff } from '../diff/types.ts';
@@ -34,7 +33,7 @@ export interface DiffResult {
  */
 export async function diff(options: DiffOptions, deps: DiffDeps): Promise<DiffResult> {
   if (options.roles.length !== 1) throw new UsageError('diff compares one role: give exactly one --role');
-  const { results, report, facts } = await generate(options, deps);
+  const { results, report, facts } = await generate({ ...options, exactFacts: true }, deps);
   if (results.length > 1)
     throw new UsageError(
       `--role ${options.roles[0]} matches ${results.length} roles (${results.map((r) => r.principal).join(', ')}); give the full ARN`,
@@ -55,6 +54,8 @@ export async function diff(options: DiffOptions, deps: DiffDeps): Promise<DiffRe
 function currentReader(source: CurrentSource): (role: Arn) => Promise<CurrentPolicies> {
   if (source.kind === 'files') return (role) => readCurrentPolicyFiles(source.files, role);
   return async (role) => {
+    // The SDK loads only when IAM is asked.
+    const { iamClient, readRolePoliciesFromIam } = await import('../aws/iam.ts');
     const client = iamClient(source.client);
     try {
       return await readRolePoliciesFromIam(client, role);

@@ -1,10 +1,11 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { InputError } from '../errors.ts';
+import { premasker } from './premask.ts';
 import { DEFAULT_MAX_FACTS, FactLimitExceeded, FactStore } from '../facts/fact-store.ts';
 import { IngestTally } from '../ingest/tally.ts';
 import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
 import { expandPaths } from '../sources/expand-paths.ts';
-import { collectAwsEvidence, s3PathReader, type AwsEvidenceOptions } from './aws-evidence.ts';
+import type { AwsEvidenceOptions } from './aws-evidence-options.ts';
 import { DEFAULT_INGEST_LIMITS, ingestCloudTrailBatches, type IngestDeps } from './ingest-cloudtrail.ts';
 import { ingestInParallel } from './parallel-ingest.ts';
 import { recordFilter } from './record-filter.ts';
@@ -40,6 +41,12 @@ export interface EvidenceDeps {
   onProgress?: (progress: TransferProgress) => void;
   /** Warnings that do not stop the run (traced functions without a role, ...). */
   onWarning?: (message: string) => void;
+  /**
+   * Mask per-request identifiers in resources as facts arrive (the reducer's first generalization
+   * step, in this mode), so memory grows with distinct patterns, not distinct object keys. Only for
+   * commands that generalize anyway: diff and roles need the exact resources.
+   */
+  premask?: 'safe' | 'aggressive';
 }
 
 export interface Evidence {
@@ -63,7 +70,7 @@ export async function collectEvidence(options: EvidenceOptions, deps: EvidenceDe
 }
 
 async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: number): Promise<Evidence> {
-  const store = new FactStore(maxFacts);
+  const store = new FactStore(maxFacts, deps.premask && premasker(deps.catalog, deps.premask));
   const tally = new IngestTally();
   const ingest: IngestDeps = {
     catalog: deps.catalog,
@@ -75,7 +82,9 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
     ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
     ...(hasTraceEvidence(options.traces) ? { learned: new LearnedFunctionRoles() } : {}),
   };
-  if (options.aws) await collectAwsEvidence({ ...options, aws: options.aws }, ingest);
+  // The AWS SDK loads only when an AWS source is used (it costs half a second of start-up).
+  const aws = options.aws ? await import('./aws-evidence.ts') : undefined;
+  if (aws && options.aws) await aws.collectAwsEvidence({ ...options, aws: options.aws }, ingest);
   const files = await expandPaths(options.cloudtrail);
   const onFileDone = deps.onProgress ? await progressCounter(files, deps.onProgress) : undefined;
   const allLocal = files.every((f) => f !== '-' && !f.startsWith('s3://'));
@@ -86,6 +95,7 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
       maxFacts,
       maxRecordBytes: ingest.limits!.maxRecordBytes,
       learnFunctionRoles: ingest.learned !== undefined,
+      ...(deps.premask ? { premask: deps.premask } : {}),
     };
     await ingestInParallel(files, request, deps.jobs ?? 1, {
       store,
@@ -101,8 +111,10 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
   const batches = readCloudTrailFiles(files, {
     ...window(options),
     maxRecordChars: ingest.limits!.maxRecordBytes,
+    // Records pre-filtered by raw text are parsed one by one after the filter; others come parsed.
+    parsedRecords: !ingest.filter.rawText,
     ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
-    ...(options.aws ? { readS3: s3PathReader({ ...options, aws: options.aws }) } : {}),
+    ...(aws && options.aws ? { readS3: aws.s3PathReader({ ...options, aws: options.aws }) } : {}),
   });
   await ingestCloudTrailBatches(onFileDone ? tapFiles(batches, onFileDone) : batches, ingest);
   return withTraces(options, deps, ingest, maxFacts);

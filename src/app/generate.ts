@@ -17,6 +17,12 @@ export interface GenerateOptions extends EvidenceOptions {
   /** Any unreadable file or bad record fails the run. */
   strict: boolean;
   limits?: PolicyLimits;
+  /**
+   * Keep every resource in the result's facts as observed (diff evaluates them against the current
+   * policies). Otherwise per-request identifiers are masked as facts arrive, which leaves the
+   * policies unchanged and keeps memory flat on large corpora.
+   */
+  exactFacts?: boolean;
 }
 
 export const DEFAULT_GENERATE_OPTIONS: Omit<GenerateOptions, 'cloudtrail'> = {
@@ -40,7 +46,11 @@ export interface GenerateResult {
 
 /** Evidence -> one least-privilege policy per role that made at least one selected call. */
 export async function generate(options: GenerateOptions, deps: EvidenceDeps): Promise<GenerateResult> {
-  const { store, tally, traces } = await collectEvidence(options, deps);
+  const mode = options.reduce.generalize;
+  const { store, tally, traces } = await collectEvidence(options, {
+    ...deps,
+    ...(mode === 'none' || options.exactFacts ? {} : { premask: mode }),
+  });
   if (options.strict && tally.problemCount > 0) {
     throw new InputError(`--strict: ${tally.problemCount} input problem(s); see the messages above`);
   }

@@ -10,31 +10,36 @@ import { IngestTally } from '../ingest/tally.ts';
 import { LearnedFunctionRoles } from '../ingest/function-roles.ts';
 import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
 import { recordFilter } from './record-filter.ts';
+import { premasker } from './premask.ts';
 import { ingestCloudTrailBatches } from './ingest-cloudtrail.ts';
 import type { WorkerRequest, WorkerResponse } from './parallel-ingest.ts';
 import { tapFiles } from './progress-tap.ts';
 
 const request = workerData as WorkerRequest;
-const store = new FactStore(request.maxFacts);
+const catalog = new Catalog(iamDataSource());
+const store = new FactStore(request.maxFacts, request.premask && premasker(catalog, request.premask));
 const tally = new IngestTally();
 const learned = request.learnFunctionRoles ? new LearnedFunctionRoles() : undefined;
 const window = {
   ...(request.since ? { since: request.since } : {}),
   ...(request.until ? { until: request.until } : {}),
 };
+const filter = recordFilter({ ...request, preFilter: !request.learnFunctionRoles });
 try {
   const batches = readCloudTrailFiles(request.files, {
     ...window,
     ...(request.maxRecordBytes ? { maxRecordChars: request.maxRecordBytes } : {}),
+    // Records pre-filtered by raw text are parsed one by one after the filter; others come parsed.
+    parsedRecords: !filter.rawText,
   });
   // Each finished file is reported to the main thread for the progress line.
   const tapped = tapFiles(batches, (done) => parentPort?.postMessage({ progress: done }));
   await ingestCloudTrailBatches(tapped, {
-    catalog: new Catalog(iamDataSource()),
+    catalog,
     store,
     tally,
     ...(learned ? { learned } : {}),
-    filter: recordFilter({ ...request, preFilter: !request.learnFunctionRoles }),
+    filter,
     ...(request.maxRecordBytes ? { limits: { maxRecordBytes: request.maxRecordBytes } } : {}),
   });
   const response: WorkerResponse = {

@@ -14,6 +14,8 @@ export interface WorkerRequest {
   maxRecordBytes?: number;
   /** Send back the function -> role pairs of the records' role sessions (for trace evidence). */
   learnFunctionRoles?: boolean;
+  /** Mask per-request identifiers as facts arrive (see EvidenceDeps.premask). */
+  premask?: 'safe' | 'aggressive';
 }
 
 export type WorkerResponse =

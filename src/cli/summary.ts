@@ -26,7 +26,10 @@ export function printExplain(io: CliIo, results: readonly ReduceResult[]): void 
       warn(io, `  ${e.sid}: ${e.calls} call(s) ${e.firstSeen} .. ${e.lastSeen} [${e.sources.join(', ')}]`);
       for (const a of e.actions) warn(io, `    ${a.action}: ${a.calls}${a.inferred ? ' (inferred)' : ''}`);
       for (const g of e.generalizations)
-        warn(io, `    generalized ${g.replaced} ARN(s) to ${g.pattern}: ${g.why}`);
+        warn(
+          io,
+          `    generalized ${g.of === 'calls' ? `the ARNs of ${g.replaced} call(s)` : `${g.replaced} distinct value(s)`} to ${g.pattern}: ${g.why}`,
+        );
       for (const c of e.conditions)
         warn(
           io,

@@ -1,5 +1,7 @@
 import type { Fact } from '../model/fact.ts';
+import type { Arn, ResourceSet } from '../model/identifiers.ts';
 import type { EvidenceSource, Observation } from '../model/observation.ts';
+import type { ResourceMasker } from '../reduce/generalize.ts';
 
 /** Raised when a run would hold more distinct facts than allowed (a crafted corpus cannot exhaust memory). */
 export class FactLimitExceeded extends Error {
@@ -11,13 +13,17 @@ export const DEFAULT_MAX_FACTS = 2_000_000;
 /**
  * Aggregates observations into facts keyed by (principal, action, resources, context, outcome).
  * Memory grows with distinct facts, never with events. Stores from worker threads merge.
+ * With a masker (generate with generalization on), per-request identifiers in resources are masked
+ * as they arrive, so facts grow with distinct patterns rather than with distinct object keys.
  */
 export class FactStore {
   readonly #facts = new Map<string, Fact>();
   readonly #maxFacts: number;
+  readonly #mask: ResourceMasker | undefined;
 
-  constructor(maxFacts = DEFAULT_MAX_FACTS) {
+  constructor(maxFacts = DEFAULT_MAX_FACTS, mask?: ResourceMasker) {
     this.#maxFacts = maxFacts;
+    this.#mask = mask;
   }
 
   get size(): number {
@@ -25,10 +31,11 @@ export class FactStore {
   }
 
   add(o: Observation): void {
-    this.#merge(factKey(o), {
+    const { resources, masked } = this.#masked(o.action, o.resources);
+    const fact: Fact = {
       principal: o.principal,
       action: o.action,
-      resources: o.resources,
+      resources,
       context: o.context,
       outcome: o.outcome,
       count: 1,
@@ -36,7 +43,22 @@ export class FactStore {
       lastSeen: o.time,
       sources: [o.source],
       inferred: o.inferred ?? false,
-    });
+      ...(masked ? { masked } : {}),
+    };
+    this.#merge(factKey(fact), fact);
+  }
+
+  #masked(action: string, resources: ResourceSet): Pick<Fact, 'resources' | 'masked'> {
+    if (!this.#mask || resources === '*') return { resources };
+    let masked: Record<string, string[]> | undefined;
+    const out: Arn[] = [];
+    for (const arn of resources) {
+      const m = this.#mask(action, arn);
+      if (m) (masked ??= {})[m.arn] = m.found;
+      const kept = m ? m.arn : arn;
+      if (!out.includes(kept)) out.push(kept);
+    }
+    return masked ? { resources: out, masked } : { resources };
   }
 
   addFact(fact: Fact): void {
@@ -72,7 +94,11 @@ export class FactStore {
       if (this.#facts.size >= this.#maxFacts) {
         throw new FactLimitExceeded(`more than ${this.#maxFacts} distinct facts`);
       }
-      this.#facts.set(key, { ...incoming, sources: [...incoming.sources] });
+      this.#facts.set(key, {
+        ...incoming,
+        sources: [...incoming.sources],
+        ...(incoming.masked ? { masked: mergeMasked({}, incoming.masked) } : {}),
+      });
       return;
     }
     existing.count += incoming.count;
@@ -80,7 +106,22 @@ export class FactStore {
     if (incoming.lastSeen > existing.lastSeen) existing.lastSeen = incoming.lastSeen;
     existing.sources = mergeSources(existing.sources, incoming.sources);
     existing.inferred = existing.inferred && incoming.inferred;
+    if (incoming.masked) existing.masked = mergeMasked(existing.masked ?? {}, incoming.masked);
   }
+}
+
+/** Unions the kinds found per masked ARN into `into` (in place: hot facts merge millions of times). */
+function mergeMasked(
+  into: Record<string, string[]>,
+  from: Record<string, string[]>,
+): Record<string, string[]> {
+  for (const arn of Object.keys(from)) {
+    const found = from[arn]!;
+    const seen = Object.hasOwn(into, arn) ? into[arn]! : undefined;
+    if (!seen) into[arn] = [...found];
+    else if (found.some((f) => !seen.includes(f))) into[arn] = [...new Set([...seen, ...found])].sort();
+  }
+  return into;
 }
 
 function mergeSources(a: EvidenceSource[], b: EvidenceSource[]): EvidenceSource[] {

@@ -13,4 +13,9 @@ export interface Fact {
   lastSeen: string;
   sources: EvidenceSource[];
   inferred: boolean;
+  /**
+   * Resources whose per-request identifiers were masked at ingest (the same masking the reducer
+   * applies), each with the kinds of identifier found. Absent when the resources are as observed.
+   */
+  masked?: Record<string, string[]>;
 }

@@ -1,4 +1,5 @@
 import type { ArnSplit, ArnSplitter } from '../catalog/resource-split.ts';
+import type { Arn } from '../model/identifiers.ts';
 import { matchesPattern } from '../policy/wildcard.ts';
 import { byCodeUnit, sortedUnique } from './compare.ts';
 import { groupBy } from './group-by.ts';
@@ -9,13 +10,45 @@ import { maskVolatile } from './volatility.ts';
 export interface Generalization {
   action: string;
   pattern: string;
+  /** How many the pattern replaced: calls (volatile identifiers) or distinct values (a collapse). */
   replaced: number;
+  of: 'calls' | 'values';
   why: string;
 }
 
 export interface Generalized {
   resources: string[];
   generalizations: Generalization[];
+}
+
+/** What is known of one resource of an action: its calls, and the identifiers masked at ingest. */
+export interface ResourceEvidence {
+  calls: number;
+  /** Set when the ARN was masked at ingest (see {@link volatileMasker}): the kinds found. */
+  masked?: readonly string[];
+}
+
+/** An ARN with its volatile identifiers masked, and the kinds of identifier found. */
+export interface MaskedArn {
+  arn: Arn;
+  found: string[];
+}
+
+export type ResourceMasker = (action: string, arn: string) => MaskedArn | undefined;
+
+/**
+ * The first step of {@link generalizeResources}, done early: at ingest, so facts stop growing with
+ * per-request identifiers (object keys, log streams) and memory grows with distinct patterns. The
+ * reducer then takes a masked ARN as already masked, so the policy is the same either way. Returns
+ * undefined for an ARN with nothing volatile (it stays exact).
+ */
+export function volatileMasker(split: ArnSplitter): ResourceMasker {
+  return (action, arn) => {
+    const s = split(action, arn);
+    if (!s || s.tail === '') return undefined;
+    const m = maskVolatile(s.tail);
+    return m.found.length > 0 ? { arn: `${s.stable}${m.text}` as Arn, found: m.found } : undefined;
+  };
 }
 
 /**
@@ -28,6 +61,7 @@ export function generalizeResources(
   resources: readonly string[],
   options: ReduceOptions,
   split: ArnSplitter | undefined,
+  evidence: ReadonlyMap<string, ResourceEvidence> = new Map(),
 ): Generalized {
   if (options.generalize === 'none' || !split) return { resources: [...resources], generalizations: [] };
   const literal: string[] = [];
@@ -41,7 +75,7 @@ export function generalizeResources(
   const generalizations: Generalization[] = [];
   const patterns = [...literal];
   for (const [stable, entries] of [...byStable.entries()].sort(([a], [b]) => byCodeUnit(a, b))) {
-    patterns.push(...generalizeTails(action, stable, entries, options, generalizations));
+    patterns.push(...generalizeTails(action, stable, entries, options, generalizations, evidence));
   }
   return { resources: dropSubsumed(sortedUnique(patterns)), generalizations };
 }
@@ -52,22 +86,27 @@ function generalizeTails(
   entries: { split: ArnSplit; arn: string }[],
   options: ReduceOptions,
   notes: Generalization[],
+  evidence: ReadonlyMap<string, ResourceEvidence>,
 ): string[] {
   const masked = new Map<string, { count: number; found: Set<string> }>();
-  for (const { split } of entries) {
-    const m = maskVolatile(split.tail);
+  for (const { split, arn } of entries) {
+    const known = evidence.get(arn);
+    // Masked at ingest: the tail is already the masked text.
+    const m = known?.masked ? { text: split.tail, found: known.masked } : maskVolatile(split.tail);
     const entry = masked.get(m.text) ?? { count: 0, found: new Set<string>() };
-    entry.count++;
+    entry.count += known?.calls ?? 1;
     m.found.forEach((f) => entry.found.add(f));
     masked.set(m.text, entry);
   }
-  for (const [text, info] of masked) {
+  // In pattern order: the same whether the ARNs arrived exact or masked at ingest.
+  for (const [text, info] of [...masked.entries()].sort(([a], [b]) => byCodeUnit(a, b))) {
     if (info.found.size > 0) {
       notes.push({
         action,
         pattern: stable + text,
         replaced: info.count,
-        why: `volatile ${[...info.found].join(', ')} in ${entries[0]!.split.variable}`,
+        of: 'calls',
+        why: `volatile ${[...info.found].sort(byCodeUnit).join(', ')} in ${entries[0]!.split.variable}`,
       });
     }
   }
@@ -93,6 +132,7 @@ function collapseByParent(
         action,
         pattern: `${stable}${parent}*`,
         replaced: group.length,
+        of: 'values',
         why: `${group.length} distinct values under "${parent || '(root)'}" (threshold ${options.collapseThreshold})`,
       });
     } else out.push(...group.map((t) => stable + t));

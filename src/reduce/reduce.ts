@@ -4,7 +4,7 @@ import type { Arn } from '../model/identifiers.ts';
 import { POLICY_VERSION, type ConditionBlock, type PolicyDocument, type Statement } from '../model/policy.ts';
 import { byCodeUnit, sortedUnique } from './compare.ts';
 import { conditionsFor, type ConditionNote } from './conditions.ts';
-import { generalizeResources, type Generalization } from './generalize.ts';
+import { generalizeResources, type Generalization, type ResourceEvidence } from './generalize.ts';
 import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from './options.ts';
 import { groupBy } from './group-by.ts';
 import { contentSid } from './sid.ts';
@@ -77,10 +77,10 @@ function actionGrants(facts: Fact[], options: ReduceOptions, split: ArnSplitter 
   return [...byAction.keys()].sort(byCodeUnit).map((action) => {
     const group = byAction.get(action) ?? [];
     const wildcard = group.some((f) => f.resources === '*');
-    const concrete = sortedUnique(group.flatMap((f) => (f.resources === '*' ? [] : f.resources)));
+    const evidence = resourceEvidence(group);
     const generalized = wildcard
       ? { resources: ['*'], generalizations: [] }
-      : generalizeResources(action, concrete, options, split);
+      : generalizeResources(action, [...evidence.keys()].sort(byCodeUnit), options, split, evidence);
     const { condition, notes } = options.conditions
       ? conditionsFor(action, group, generalized.resources)
       : { condition: undefined, notes: [] };
@@ -93,6 +93,22 @@ function actionGrants(facts: Fact[], options: ReduceOptions, split: ArnSplitter 
       conditionNotes: notes,
     };
   });
+}
+
+/** Each concrete resource of one action's facts: its calls, and what was masked in it at ingest. */
+function resourceEvidence(facts: readonly Fact[]): Map<string, ResourceEvidence> {
+  const out = new Map<string, ResourceEvidence>();
+  for (const f of facts) {
+    if (f.resources === '*') continue;
+    for (const arn of f.resources) {
+      const seen = out.get(arn);
+      const masked = f.masked && Object.hasOwn(f.masked, arn) ? f.masked[arn] : undefined;
+      const found =
+        seen?.masked && masked ? sortedUnique([...seen.masked, ...masked]) : (seen?.masked ?? masked);
+      out.set(arn, { calls: (seen?.calls ?? 0) + f.count, ...(found ? { masked: found } : {}) });
+    }
+  }
+  return out;
 }
 
 function mergeGrants(grants: ActionGrant[]): { statement: Statement; explanation: StatementExplanation }[] {

@@ -8,6 +8,7 @@ import type { IamAction } from '../../src/model/identifiers.ts';
 import type { Observation } from '../../src/model/observation.ts';
 import { evaluateRequest } from '../../src/policy/evaluate.ts';
 import { mergeSameActions } from '../../src/reduce/limits.ts';
+import { volatileMasker } from '../../src/reduce/generalize.ts';
 import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../../src/reduce/options.ts';
 import { reducePrincipal } from '../../src/reduce/reduce.ts';
 import { realCatalog } from '../support/catalog.ts';
@@ -152,6 +153,25 @@ describe('property: reduce', () => {
         expect(JSON.stringify(twice)).to.equal(JSON.stringify(once));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('masking per-request identifiers at ingest gives the same policy and explanation', () => {
+    fc.assert(
+      fc.property(fc.array(observation, { minLength: 1, maxLength: 40 }), options, (obs, opts) => {
+        if (opts.generalize === 'none') return;
+        const exact = factsOf(obs);
+        if (!exact.some((f) => f.outcome === 'allowed')) return;
+        const store = new FactStore(undefined, volatileMasker(splitterFor(opts)));
+        obs.forEach((o) => store.add(o));
+        const masked = store.facts();
+        expect(masked.length).to.be.at.most(exact.length);
+        const a = reducePrincipal(ROLE, exact, opts, splitterFor(opts));
+        const b = reducePrincipal(ROLE, masked, opts, splitterFor(opts));
+        expect(JSON.stringify(b.policy)).to.equal(JSON.stringify(a.policy));
+        expect(b.explain).to.deep.equal(a.explain);
+      }),
+      { numRuns: 200 },
     );
   });
 
