@@ -12,12 +12,43 @@ import type { JsonObject } from './fields.ts';
  * for the scanner, which then reports exactly what it would have reported for the whole text.
  */
 const OPENING = /^\uFEFF?\s*\{\s*"Records"\s*:\s*\[/;
+/** Enough of the start to see the opening, unless it is padded with more space than any writer uses. */
+const OPENING_WINDOW = 256;
 const SEPARATOR = '},{"eventVersion"';
 /** A cut that does not parse may sit inside a nested object; try a few later cuts before giving up. */
 const MAX_LATER_CUTS = 4;
 
+/**
+ * The text being split: a string, or ASCII bytes read as text without ever building one string of
+ * the whole file (each record becomes its own short string, which dies young).
+ */
+export type SplitterText = string | Buffer;
+
+interface Chars {
+  length: number;
+  indexOf(needle: string, from: number): number;
+  code(i: number): number;
+  slice(start: number, end: number): string;
+}
+
+function charsOf(text: SplitterText): Chars {
+  if (typeof text === 'string')
+    return {
+      length: text.length,
+      indexOf: (needle, from) => text.indexOf(needle, from),
+      code: (i) => text.charCodeAt(i),
+      slice: (start, end) => text.slice(start, end),
+    };
+  return {
+    length: text.length,
+    indexOf: (needle, from) => text.indexOf(needle, from, 'latin1'),
+    code: (i) => text[i]!,
+    slice: (start, end) => text.toString('latin1', start, end),
+  };
+}
+
 export class RecordsSplitter {
-  readonly #text: string;
+  readonly #text: Chars;
   readonly #maxRecordChars: number;
   /** Index of the array's closing `]`, or -1 when the text does not end as a Records file should. */
   readonly #end: number;
@@ -25,13 +56,14 @@ export class RecordsSplitter {
   #pos: number;
   #stopped = false;
 
-  constructor(text: string, maxRecordChars = Number.POSITIVE_INFINITY) {
-    this.#text = text;
+  /** `text` as a Buffer must hold ASCII only (then bytes and characters are the same). */
+  constructor(text: SplitterText, maxRecordChars = Number.POSITIVE_INFINITY) {
+    this.#text = charsOf(text);
     this.#maxRecordChars = maxRecordChars;
-    const opening = OPENING.exec(text);
+    const opening = OPENING.exec(this.#text.slice(0, OPENING_WINDOW));
     this.#opened = opening !== null;
     this.#pos = opening ? opening[0].length : 0;
-    this.#end = opening ? closingBracket(text) : -1;
+    this.#end = opening ? closingBracket(this.#text) : -1;
     if (this.#end < this.#pos) this.#stopped = true;
   }
 
@@ -47,7 +79,8 @@ export class RecordsSplitter {
 
   /** The text from the first record not split, re-opened as a Records file (or all of it, if not one). */
   get rest(): string {
-    return this.#opened ? `{"Records":[${this.#text.slice(this.#pos)}` : this.#text;
+    const text = this.#text;
+    return this.#opened ? `{"Records":[${text.slice(this.#pos, text.length)}` : text.slice(0, text.length);
   }
 
   /** Up to `max` more records, parsed; fewer (or none) once done or stopped. */
@@ -56,7 +89,7 @@ export class RecordsSplitter {
     while (out.length < max && !this.#stopped) {
       const start = this.#skipSpace();
       if (start === this.#end) break;
-      const record = this.#text[start] === '{' ? this.#splitOne(start) : undefined;
+      const record = this.#text.code(start) === OPEN_BRACE ? this.#splitOne(start) : undefined;
       if (!record) {
         this.#stopped = true;
         break;
@@ -84,7 +117,7 @@ export class RecordsSplitter {
   }
 
   #skipSpace(): number {
-    while (this.#pos < this.#text.length && isSpace(this.#text.charCodeAt(this.#pos))) this.#pos++;
+    while (this.#pos < this.#text.length && isSpace(this.#text.code(this.#pos))) this.#pos++;
     return this.#pos;
   }
 }
@@ -101,14 +134,18 @@ function parseObject(text: string): JsonObject | undefined {
 }
 
 /** Index of the `]` in the text's final `] }` (whitespace allowed), or -1. */
-function closingBracket(text: string): number {
+function closingBracket(text: Chars): number {
   let i = text.length - 1;
-  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
-  if (text[i] !== '}') return -1;
+  while (i >= 0 && isSpace(text.code(i))) i--;
+  if (text.code(i) !== CLOSE_BRACE) return -1;
   i--;
-  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
-  return text[i] === ']' ? i : -1;
+  while (i >= 0 && isSpace(text.code(i))) i--;
+  return i >= 0 && text.code(i) === CLOSE_BRACKET ? i : -1;
 }
+
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;

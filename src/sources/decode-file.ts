@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { extractRecords } from '../ingest/cloudtrail-shapes.ts';
 import { RecordsScanner, type ScannedRecord } from '../ingest/records-scanner.ts';
-import { RecordsSplitter } from '../ingest/records-splitter.ts';
+import { RecordsSplitter, type SplitterText } from '../ingest/records-splitter.ts';
 
 /** Records decoded from (part of) one file, and what was wrong with it (nothing is thrown). */
 export interface DecodedFile {
@@ -33,6 +33,8 @@ export interface DecodeOptions {
 const GZIP_MAGIC = [0x1f, 0x8b];
 /** Records handed on per batch while streaming a large file. */
 export const STREAM_BATCH = 5000;
+/** Parsed records handed on per batch: few enough that they die young (cheap to collect). */
+export const PARSED_BATCH = 500;
 /**
  * Files up to this size (on disk and uncompressed) are decoded whole: one gunzip, one UTF-8 decode,
  * records split by the fast path. CloudTrail delivers files of a few MB; larger ones are streamed.
@@ -115,15 +117,19 @@ export function decodeWholeFile(
   return text === undefined ? undefined : decodeText(name, text, options);
 }
 
-function wholeText(name: string, bytes: Uint8Array): string | undefined {
+/** The file's text: ASCII bytes as they are (read as text piece by piece), or a decoded string. */
+function wholeText(name: string, bytes: Uint8Array): SplitterText | undefined {
   if (bytes.length > WHOLE_FILE_MAX_BYTES) return undefined;
   const gzip = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
   if (!gzip && /\.gz$/i.test(name)) return undefined;
   let raw = bytes;
   if (gzip) {
-    if (gzipSizeHint(bytes) > WHOLE_FILE_MAX_BYTES) return undefined;
+    const hint = gzipSizeHint(bytes);
+    if (hint > WHOLE_FILE_MAX_BYTES) return undefined;
     try {
-      raw = gunzipSync(bytes, { maxOutputLength: WHOLE_FILE_MAX_BYTES });
+      // Output in one chunk of the expected size: no concatenation copy (the hint is only a size).
+      const chunkSize = Math.min(WHOLE_FILE_MAX_BYTES, Math.max(64 * 1024, hint + 1));
+      raw = gunzipSync(bytes, { maxOutputLength: WHOLE_FILE_MAX_BYTES, chunkSize });
     } catch {
       return undefined;
     }
@@ -132,11 +138,12 @@ function wholeText(name: string, bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Strict UTF-8 decoding; undefined on invalid bytes. CloudTrail text is almost always ASCII, which
- * decodes byte for byte (as latin1) several times faster than the general UTF-8 decoder.
+ * Strict UTF-8 decoding; undefined on invalid bytes. CloudTrail text is almost always ASCII: its
+ * bytes are its characters, so it stays bytes (decoded per record, as latin1, several times faster
+ * than the general UTF-8 decoder and without one string of the whole file).
  */
-function utf8Text(raw: Uint8Array): string | undefined {
-  if (isAscii(raw)) return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+function utf8Text(raw: Uint8Array): SplitterText | undefined {
+  if (isAscii(raw)) return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
@@ -153,16 +160,18 @@ function gzipSizeHint(bytes: Uint8Array): number {
 }
 
 /** A whole text -> batches: fast-path records first, then the scanner on whatever the fast path left. */
-function* decodeText(name: string, text: string, options: DecodeOptions): Generator<DecodedFile> {
+function* decodeText(name: string, source: SplitterText, options: DecodeOptions): Generator<DecodedFile> {
   const maxRecordChars = options.maxRecordChars ?? Number.POSITIVE_INFINITY;
-  let rest = text;
+  // The whole text as one string only when the fast path did not read it all.
+  const whole = () => (typeof source === 'string' ? source : source.toString('latin1'));
+  let rest: string | undefined;
   let yielded = false;
   if (options.parsedRecords) {
-    const splitter = new RecordsSplitter(text, maxRecordChars);
+    const splitter = new RecordsSplitter(source, maxRecordChars);
     for (
-      let records = splitter.next(STREAM_BATCH);
+      let records = splitter.next(PARSED_BATCH);
       records.length > 0;
-      records = splitter.next(STREAM_BATCH)
+      records = splitter.next(PARSED_BATCH)
     ) {
       yield { records, texts: [], bad: [] };
       yielded = true;
@@ -174,9 +183,9 @@ function* decodeText(name: string, text: string, options: DecodeOptions): Genera
     rest = splitter.rest;
   }
   const scanner = new RecordsScanner(maxRecordChars);
-  const texts = scanner.push(rest);
+  const texts = scanner.push(rest ?? whole());
   if (!scanner.isRecordsFile) {
-    yield parseJsonText(text, /\.(?:jsonl|ndjson)(?:\.gz)?$/i.test(name));
+    yield parseJsonText(whole(), /\.(?:jsonl|ndjson)(?:\.gz)?$/i.test(name));
     return;
   }
   const problem = scanner.finish();
