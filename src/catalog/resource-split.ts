@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog.ts';
-import { compileTemplate, matchTemplate } from './arn-template.ts';
+import { compileTemplate, matchTemplate, type ArnTemplate } from './arn-template.ts';
 import volatile from './data/volatile-variables.json' with { type: 'json' };
 
 const VOLATILE = new Set(volatile.variables);
@@ -20,23 +20,42 @@ export type ArnSplitter = (action: string, arn: string) => ArnSplit | undefined;
  * (object key, log stream, execution) at the end of the ARN; `aggressive`: from the first name variable.
  */
 export function catalogSplitter(catalog: Catalog, mode: 'safe' | 'aggressive'): ArnSplitter {
-  return (action, arn) => {
+  // Each action's templates and split variables, worked out once (the splitter runs per observation
+  // when facts are masked at ingest).
+  const plans = new Map<string, SplitPlan[]>();
+  const plansOf = (action: string): SplitPlan[] => {
+    const known = plans.get(action);
+    if (known) return known;
     const colon = action.indexOf(':');
     const info = catalog.isLoaded(action.slice(0, colon))
       ? catalog.actionOf(action as `${string}:${string}`)
       : undefined;
+    const out: SplitPlan[] = [];
     for (const rt of info?.resourceTypes ?? []) {
       const type = catalog.resourceType(info!.service, rt.name);
       if (!type) continue;
       const template = compileTemplate(type.arn);
+      const variable = mode === 'safe' ? lastVolatile(template.variables) : firstName(template.variables);
+      out.push({ template, variable });
+    }
+    // Only loaded services are remembered: a service loaded later must not keep an empty plan.
+    if (info) plans.set(action, out);
+    return out;
+  };
+  return (action, arn) => {
+    for (const { template, variable } of plansOf(action)) {
       const values = matchTemplate(template, arn);
       if (!values) continue;
-      const variable = mode === 'safe' ? lastVolatile(template.variables) : firstName(template.variables);
       if (!variable) return undefined;
-      return splitAt(template.text, values, variable);
+      return splitAt(template.text, values, variable, arn);
     }
     return undefined;
   };
+}
+
+interface SplitPlan {
+  template: ArnTemplate;
+  variable: string | undefined;
 }
 
 function lastVolatile(variables: readonly string[]): string | undefined {
@@ -48,18 +67,46 @@ function firstName(variables: readonly string[]): string | undefined {
   return variables.find((v) => !ENVELOPE.has(v));
 }
 
-/** Rebuilds the literal text before `variable`; the rest of the ARN is the tail. */
+/** Template text before a variable, as literal pieces and variable names (parsed once per pair). */
+const prefixes = new Map<string, { pieces: { literal?: string; name?: string }[]; exact: boolean } | null>();
+
+function prefixOf(templateText: string, variable: string) {
+  const cacheKey = `${templateText}\u0000${variable}`;
+  let prefix = prefixes.get(cacheKey);
+  if (prefix === undefined) {
+    const at = templateText.indexOf(`\${${variable}}`);
+    const names = [...templateText.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!);
+    prefix =
+      at < 0
+        ? null
+        : {
+            pieces: templateText
+              .slice(0, at)
+              .split(/\$\{([A-Za-z0-9_]+)\}/)
+              .map((part, i) => (i % 2 === 0 ? { literal: part } : { name: part })),
+            // A name used twice: its value is the last match, so the ARN cannot be rebuilt piecewise.
+            exact: new Set(names).size === names.length,
+          };
+    prefixes.set(cacheKey, prefix);
+  }
+  return prefix;
+}
+
+/** The literal text before `variable` (values filled in) is stable; the rest of the ARN is the tail. */
 function splitAt(
   templateText: string,
   values: Record<string, string>,
   variable: string,
+  arn: string,
 ): ArnSplit | undefined {
-  const at = templateText.indexOf(`\${${variable}}`);
-  if (at < 0) return undefined;
-  const stable = templateText
-    .slice(0, at)
-    .replace(/\$\{([A-Za-z0-9_]+)\}/g, (_, name: string) => values[name] ?? '');
-  const full = templateText.replace(/\$\{([A-Za-z0-9_]+)\}/g, (_, name: string) => values[name] ?? '');
+  const prefix = prefixOf(templateText, variable);
+  if (!prefix) return undefined;
+  let stable = '';
+  for (const piece of prefix.pieces) stable += piece.literal ?? values[piece.name!] ?? '';
+  // The template matched the whole ARN, so filling every variable rebuilds the ARN itself.
+  const full = prefix.exact
+    ? arn
+    : templateText.replace(/\$\{([A-Za-z0-9_]+)\}/g, (_, name: string) => values[name] ?? '');
   if (!full.startsWith(stable)) return undefined;
   return { stable, tail: full.slice(stable.length), variable };
 }

@@ -18,6 +18,9 @@ export const DEFAULT_MAX_FACTS = 2_000_000;
  */
 export class FactStore {
   readonly #facts = new Map<string, Fact>();
+  /** principal -> action -> outcome -> resources -> context -> fact: finds a seen fact without
+   * building its canonical key (add runs per observation; new facts are rare). */
+  readonly #index: Index = new Map();
   readonly #maxFacts: number;
   readonly #mask: ResourceMasker | undefined;
 
@@ -32,7 +35,20 @@ export class FactStore {
 
   add(o: Observation): void {
     const { resources, masked } = this.#masked(o.action, o.resources);
-    const fact: Fact = {
+    const leaf = leafOf(this.#index, o.principal, o.action, o.outcome, resources, o.context);
+    const seen = leaf.map.get(leaf.key);
+    // The hot path (a fact seen before) allocates nothing unless something new was seen.
+    if (seen) {
+      seen.count++;
+      if (o.time < seen.firstSeen) seen.firstSeen = o.time;
+      if (o.time > seen.lastSeen) seen.lastSeen = o.time;
+      if (!seen.sources.includes(o.source)) seen.sources = [...seen.sources, o.source].sort();
+      seen.inferred = seen.inferred && (o.inferred ?? false);
+      if (masked) seen.masked = mergeMasked(seen.masked ?? {}, masked);
+      return;
+    }
+    const key = factKey({ ...o, resources });
+    this.#merge(key, {
       principal: o.principal,
       action: o.action,
       resources,
@@ -44,8 +60,8 @@ export class FactStore {
       sources: [o.source],
       inferred: o.inferred ?? false,
       ...(masked ? { masked } : {}),
-    };
-    this.#merge(factKey(fact), fact);
+    });
+    leaf.map.set(leaf.key, this.#facts.get(key)!);
   }
 
   #masked(action: string, resources: ResourceSet): Pick<Fact, 'resources' | 'masked'> {
@@ -110,6 +126,41 @@ export class FactStore {
   }
 }
 
+type Index = Map<string, Map<string, Map<string, Map<string, Map<string, Fact>>>>>;
+
+/** The index map holding a fact's entry, and its key there (created on the way). */
+function leafOf(
+  index: Index,
+  principal: string,
+  action: string,
+  outcome: string,
+  resources: ResourceSet,
+  context: Record<string, string>,
+): { map: Map<string, Fact>; key: string } {
+  const byAction = child(index, principal);
+  const byOutcome = child(byAction, action);
+  const byResources = child(byOutcome, outcome);
+  const map = child(byResources, resources === '*' ? '*' : lengthPrefixed(resources));
+  const keys = Object.keys(context);
+  if (keys.length > 1) keys.sort();
+  let key = '';
+  for (const k of keys) key += lengthPrefixed([k, context[k]!]);
+  return { map, key };
+}
+
+function child<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let next = map.get(key);
+  if (!next) map.set(key, (next = new Map()));
+  return next;
+}
+
+/** An unambiguous join of untrusted strings (each prefixed with its length), cheaper than JSON. */
+function lengthPrefixed(parts: readonly string[]): string {
+  let out = '';
+  for (const p of parts) out += `${p.length}:${p}`;
+  return out;
+}
+
 /** Unions the kinds found per masked ARN into `into` (in place: hot facts merge millions of times). */
 function mergeMasked(
   into: Record<string, string[]>,
@@ -125,13 +176,19 @@ function mergeMasked(
 }
 
 function mergeSources(a: EvidenceSource[], b: EvidenceSource[]): EvidenceSource[] {
-  return [...new Set([...a, ...b])].sort();
+  return b.every((s) => a.includes(s)) ? a : [...new Set([...a, ...b])].sort();
 }
 
-/** Identity of a fact; `inferred` and counts are not part of it. */
+/**
+ * Identity of a fact; `inferred` and counts are not part of it. The JSON text of
+ * `[principal, action, outcome, resources, [[contextKey, value], ...]]` (keys sorted), built piece
+ * by piece: it is computed for every observation.
+ */
 export function factKey(f: Pick<Fact, 'principal' | 'action' | 'resources' | 'context' | 'outcome'>): string {
-  const context = Object.keys(f.context)
-    .sort()
-    .map((k) => [k, f.context[k]]);
-  return JSON.stringify([f.principal, f.action, f.outcome, f.resources, context]);
+  const keys = Object.keys(f.context);
+  if (keys.length > 1) keys.sort();
+  let context = '';
+  for (const k of keys)
+    context += `${context ? ',' : ''}[${JSON.stringify(k)},${JSON.stringify(f.context[k])}]`;
+  return `[${JSON.stringify(f.principal)},${JSON.stringify(f.action)},${JSON.stringify(f.outcome)},${JSON.stringify(f.resources)},[${context}]]`;
 }

@@ -43,13 +43,22 @@ export type ResourceMasker = (action: string, arn: string) => MaskedArn | undefi
  * undefined for an ARN with nothing volatile (it stays exact).
  */
 export function volatileMasker(split: ArnSplitter): ResourceMasker {
+  // Tables, queues, functions repeat in every record and have nothing to mask: remember them
+  // (per action, bounded: names come from records).
+  const plain = new Map<string, Set<string>>();
   return (action, arn) => {
+    const known = plain.get(action);
+    if (known?.has(arn)) return undefined;
     const s = split(action, arn);
-    if (!s || s.tail === '') return undefined;
-    const m = maskVolatile(s.tail);
-    return m.found.length > 0 ? { arn: `${s.stable}${m.text}` as Arn, found: m.found } : undefined;
+    const m = s && s.tail !== '' ? maskVolatile(s.tail) : undefined;
+    if (s && m && m.found.length > 0) return { arn: `${s.stable}${m.text}` as Arn, found: m.found };
+    if (!known) plain.set(action, new Set([arn]));
+    else if (known.size < PLAIN_ARNS_REMEMBERED) known.add(arn);
+    return undefined;
   };
 }
+
+const PLAIN_ARNS_REMEMBERED = 4096;
 
 /**
  * Concrete ARNs of one action -> the fewest patterns that still cover each, changing only the part

@@ -34,6 +34,8 @@ const RULES: Rule[] = [
 ];
 
 const ESCAPE = /\$\{[*?$]\}/g;
+/** A segment none of the rules can change, and without `**` to collapse, is returned as is. */
+const NEEDS_RULES = /[0-9-]|\*\*/;
 
 export interface Masked {
   text: string;
@@ -65,6 +67,8 @@ function maskDatePath(segments: string[], found: Set<string>): void {
 }
 
 function maskSegment(segment: string, found: Set<string>): string {
+  // Every rule needs a digit, or a dash (a UUID of letters only): skip the regexes otherwise.
+  if (!NEEDS_RULES.test(segment)) return segment;
   // Split around escapes so no rule can reach into them.
   const parts = segment.split(ESCAPE);
   const escapes = segment.match(ESCAPE) ?? [];
