@@ -5,7 +5,7 @@ import { DEFAULT_MAX_FACTS, FactLimitExceeded, FactStore } from '../facts/fact-s
 import { IngestTally } from '../ingest/tally.ts';
 import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
 import { expandPaths } from '../sources/expand-paths.ts';
-import type { AwsEvidenceOptions } from './aws-evidence-options.ts';
+import { hasAwsApiSource, type AwsEvidenceOptions } from './aws-evidence-options.ts';
 import { DEFAULT_INGEST_LIMITS, ingestCloudTrailBatches, type IngestDeps } from './ingest-cloudtrail.ts';
 import { ingestInParallel } from './parallel-ingest.ts';
 import { recordFilter } from './record-filter.ts';
@@ -83,7 +83,8 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
     ...(hasTraceEvidence(options.traces) ? { learned: new LearnedFunctionRoles() } : {}),
   };
   // The AWS SDK loads only when an AWS source is used (it costs half a second of start-up).
-  const aws = options.aws ? await import('./aws-evidence.ts') : undefined;
+  const usesAws = hasAwsApiSource(options.aws) || options.cloudtrail.some((path) => path.startsWith('s3://'));
+  const aws = options.aws && usesAws ? await import('./aws-evidence.ts') : undefined;
   if (aws && options.aws) await aws.collectAwsEvidence({ ...options, aws: options.aws }, ingest);
   const files = await expandPaths(options.cloudtrail);
   const onFileDone = deps.onProgress ? await progressCounter(files, deps.onProgress) : undefined;

@@ -1,0 +1,34 @@
+import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SAMPLES } from '../support/run-cli.ts';
+
+const PROBE = new URL('../support/sdk-loaded.ts', import.meta.url).pathname;
+
+/** AWS SDK modules a CLI run loads, counted in a fresh process. */
+function sdkModulesLoaded(args: string[]): number {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', PROBE, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return Number(out.trim().split('\n').at(-1));
+}
+
+describe('e2e: start-up loads only what the run uses', () => {
+  it('generate on local files never loads the AWS SDK (half a second of start-up)', function () {
+    this.timeout(60_000);
+    const out = mkdtempSync(join(tmpdir(), 'tightrole-startup-'));
+    expect(
+      sdkModulesLoaded(['generate', '--cloudtrail', join(SAMPLES, 'cloudtrail'), '--out', out]),
+    ).to.equal(0);
+  });
+
+  it('an s3:// path does load it (the probe can see the SDK)', function () {
+    this.timeout(60_000);
+    const args = ['generate', '--cloudtrail', 's3://bucket/AWSLogs/', '--endpoint-url', 'http://127.0.0.1:9'];
+    expect(sdkModulesLoaded([...args, '--max-attempts', '1', '--no-cache'])).to.be.greaterThan(0);
+  });
+});
