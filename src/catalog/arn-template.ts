@@ -5,6 +5,13 @@ export interface ArnTemplate {
   text: string;
   variables: readonly string[];
   regex: RegExp;
+  /** The text around the variables: `literals[i]` precedes `variables[i]`, the last one ends the ARN. */
+  literals: readonly string[];
+  /**
+   * True when each variable occurs once and no literal holds a `$`: filling is then plain concatenation.
+   * (A few templates list two ARN forms with the same variables; those are filled by text replacement.)
+   */
+  positional: boolean;
 }
 
 /** Variables whose values are validated, not escaped: they can never carry a wildcard. */
@@ -29,10 +36,12 @@ export function compileTemplate(text: string): ArnTemplate {
   const hit = cache.get(text);
   if (hit) return hit;
   const variables: string[] = [];
+  const literals: string[] = [];
   const parts = text.split(/\$\{([A-Za-z0-9_]+)\}/);
   let source = '^';
   parts.forEach((part, i) => {
     if (i % 2 === 0) {
+      literals.push(part);
       source += escapeRegex(part);
       return;
     }
@@ -40,7 +49,8 @@ export function compileTemplate(text: string): ArnTemplate {
     // Non-last variables stop at the template's next literal; the last takes the rest (object keys hold '/' and ':').
     source += i === parts.length - 2 && parts[i + 1] === '' ? '(.+)' : '(.+?)';
   });
-  const template = { text, variables, regex: new RegExp(`${source}$`, 's') };
+  const positional = new Set(variables).size === variables.length && !literals.some((l) => l.includes('$'));
+  const template = { text, variables, regex: new RegExp(`${source}$`, 's'), literals, positional };
   cache.set(text, template);
   return template;
 }
@@ -56,11 +66,37 @@ export function matchTemplate(template: ArnTemplate, arn: string): Record<string
 }
 
 /**
+ * An ARN a record gives, rebuilt through the template (its names validated, escaped), or undefined
+ * when it does not fit or a value is invalid. Same as `fillTemplate(template, matchTemplate(...))`.
+ */
+export function refitArn(template: ArnTemplate, arn: string): string | undefined {
+  if (!template.positional) {
+    const values = matchTemplate(template, arn);
+    const filled = values && fillTemplate(template, values);
+    return filled && 'arn' in filled ? filled.arn : undefined;
+  }
+  if (arn.length > MAX_ARN_LENGTH) return undefined;
+  const m = template.regex.exec(arn);
+  if (!m) return undefined;
+  const { variables, literals } = template;
+  let out = literals[0]!;
+  for (let i = 0; i < variables.length; i++) {
+    const text = variableText(variables[i]!, m[i + 1] ?? '');
+    if (typeof text !== 'string') return undefined;
+    out += text + literals[i + 1]!;
+  }
+  return out.length > MAX_ARN_LENGTH ? undefined : out;
+}
+
+// Characters that need an IAM policy-variable escape.
+const IAM_SPECIAL = /[*?$]/;
+
+/**
  * Escapes a name taken from a record so it stays literal inside an IAM ARN pattern:
  * `*` -> `${*}`, `?` -> `${?}`, `$` -> `${$}` (IAM policy-variable escapes).
  */
 export function escapeIamValue(value: string): string {
-  return value.replace(/[*?$]/g, (c) => `\${${c}}`);
+  return IAM_SPECIAL.test(value) ? value.replace(/[*?$]/g, (c) => `\${${c}}`) : value;
 }
 
 /**
@@ -78,6 +114,8 @@ export interface PatternValue {
 
 export type TemplateValue = string | PatternValue;
 
+type FillFailure = { missing: string } | { invalid: string };
+
 /**
  * Fills a template. Envelope variables must be valid (never escaped); every other value is escaped
  * unless given as a PatternValue. Returns the reason when a value is missing or invalid.
@@ -85,24 +123,47 @@ export type TemplateValue = string | PatternValue;
 export function fillTemplate(
   template: ArnTemplate,
   values: Record<string, TemplateValue | undefined>,
-): { arn: string } | { missing: string } | { invalid: string } {
+): { arn: string } | FillFailure {
+  if (!template.positional) return fillByReplacing(template, values);
+  const { variables, literals } = template;
+  let out = literals[0]!;
+  for (let i = 0; i < variables.length; i++) {
+    const name = variables[i]!;
+    const value = values[name];
+    // A caller's pattern holding `$` could form a placeholder with the text after it: replace as ever.
+    if (typeof value === 'object' && value.pattern.includes('$')) return fillByReplacing(template, values);
+    const text = variableText(name, value);
+    if (typeof text !== 'string') return text;
+    out += text + literals[i + 1]!;
+  }
+  if (out.length > MAX_ARN_LENGTH) return { invalid: 'length' };
+  return { arn: out };
+}
+
+/** fillTemplate for any template: each variable replaces the first remaining `${Name}` in turn. */
+function fillByReplacing(
+  template: ArnTemplate,
+  values: Record<string, TemplateValue | undefined>,
+): { arn: string } | FillFailure {
   let out = template.text;
   for (const name of template.variables) {
-    const value = values[name];
-    if (value === undefined || value === '') return { missing: name };
-    let text: string;
-    if (typeof value !== 'string') text = value.pattern;
-    else if (ENVELOPE_PATTERNS[name]) {
-      if (!ENVELOPE_PATTERNS[name].test(value)) return { invalid: name };
-      text = value;
-    } else {
-      if (NAME_FORMATS[name] && !NAME_FORMATS[name].test(value)) return { invalid: name };
-      text = escapeIamValue(value);
-    }
+    const text = variableText(name, values[name]);
+    if (typeof text !== 'string') return text;
     out = out.replace(`\${${name}}`, () => text);
   }
   if (out.length > MAX_ARN_LENGTH) return { invalid: 'length' };
   return { arn: out };
+}
+
+/** A variable's text in the ARN: validated (envelope, known name formats) and escaped, or why not. */
+function variableText(name: string, value: TemplateValue | undefined): string | FillFailure {
+  if (value === undefined || value === '') return { missing: name };
+  if (typeof value !== 'string') return value.pattern;
+  const envelope = ENVELOPE_PATTERNS[name];
+  if (envelope) return envelope.test(value) ? value : { invalid: name };
+  const format = NAME_FORMATS[name];
+  if (format && !format.test(value)) return { invalid: name };
+  return escapeIamValue(value);
 }
 
 function escapeRegex(text: string): string {

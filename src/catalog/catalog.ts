@@ -2,6 +2,9 @@ import { InternalError } from '../errors.ts';
 import type { IamAction } from '../model/identifiers.ts';
 import type { ActionInfo, ResourceTypeInfo, ServiceInfo, ServiceSource } from './service-info.ts';
 
+const MAX_CACHED_ACTIONS = 10_000;
+const MAX_CACHED_ACTION_LENGTH = 256;
+
 /**
  * The IAM catalog with synchronous look-ups over services loaded beforehand with `ensure()`.
  * Parsers are pure and synchronous; the pipeline awaits `ensure()` for the services a batch names.
@@ -9,6 +12,8 @@ import type { ActionInfo, ResourceTypeInfo, ServiceInfo, ServiceSource } from '.
 export class Catalog {
   readonly #source: ServiceSource;
   readonly #services = new Map<string, ServiceInfo | undefined>();
+  /** actionOf's answers: a loaded service never changes. Bounded, as action names may come from records. */
+  readonly #actionsByName = new Map<string, ActionInfo | undefined>();
 
   constructor(source: ServiceSource) {
     this.#source = source;
@@ -51,8 +56,15 @@ export class Catalog {
   }
 
   actionOf(action: IamAction): ActionInfo | undefined {
+    const hit = this.#actionsByName.get(action);
+    if (hit !== undefined || this.#actionsByName.has(action)) return hit;
     const colon = action.indexOf(':');
-    return this.action(action.slice(0, colon), action.slice(colon + 1));
+    // Throws (and caches nothing) while the service is not loaded.
+    const info = this.action(action.slice(0, colon), action.slice(colon + 1));
+    if (action.length > MAX_CACHED_ACTION_LENGTH) return info;
+    if (this.#actionsByName.size >= MAX_CACHED_ACTIONS) this.#actionsByName.clear();
+    this.#actionsByName.set(action, info);
+    return info;
   }
 
   resourceType(prefix: string, name: string): ResourceTypeInfo | undefined {

@@ -13,7 +13,7 @@ export interface MappedCall {
 }
 
 export type CallMapping =
-  { kind: 'mapped'; calls: MappedCall[] } | { kind: 'permissionless' } | { kind: 'unmapped' };
+  { kind: 'mapped'; calls: readonly MappedCall[] } | { kind: 'permissionless' } | { kind: 'unmapped' };
 
 interface RuleAction {
   action: string;
@@ -29,18 +29,43 @@ const VERSION_SUFFIX = new RegExp(rules.versionSuffix.pattern);
 const CLOUDTRAIL_PREFIXES = prefixes.cloudtrail as Record<string, string>;
 const SDK_PREFIXES = prefixes.sdk as Record<string, string>;
 const PERMISSIONLESS = new Set(permissionless.actions.map((a) => a.toLowerCase()));
+const PERMISSIONLESS_SOURCES = new Set(permissionless.eventSources);
 const SERVICE_NAME = /^[a-z0-9][a-z0-9.-]{0,62}$/;
+const OPERATION = /^[A-Za-z0-9_]{1,128}$/;
+
+/**
+ * Look-ups keyed by record text are memoized, but the text is untrusted: a cache is emptied when it
+ * reaches this many entries, so memory never grows with the number of events. Keys longer than any
+ * valid name are never cached.
+ */
+const MAX_CACHED = 10_000;
+const MAX_CACHED_KEY = 128;
+
+const UNMAPPED: CallMapping = { kind: 'unmapped' };
+const PERMISSIONLESS_CALL: CallMapping = { kind: 'permissionless' };
+
+const prefixBySource = new Map<string, string | undefined>();
 
 /** IAM prefix for a CloudTrail eventSource (`monitoring.amazonaws.com` -> `cloudwatch`), or undefined. */
 export function prefixForEventSource(eventSource: string): string | undefined {
+  if (eventSource.length > MAX_CACHED_KEY) return computePrefix(eventSource);
+  const hit = prefixBySource.get(eventSource);
+  if (hit !== undefined || prefixBySource.has(eventSource)) return hit;
+  const prefix = computePrefix(eventSource);
+  if (prefixBySource.size >= MAX_CACHED) prefixBySource.clear();
+  prefixBySource.set(eventSource, prefix);
+  return prefix;
+}
+
+function computePrefix(eventSource: string): string | undefined {
   const host = eventSource.toLowerCase().replace(/\.amazonaws\.com(?:\.cn)?$/, '');
-  if (!SERVICE_NAME.test(host) || permissionless.eventSources.includes(eventSource)) return undefined;
+  if (!SERVICE_NAME.test(host) || PERMISSIONLESS_SOURCES.has(eventSource)) return undefined;
   return CLOUDTRAIL_PREFIXES[host] ?? host.split('.')[0];
 }
 
 /** Event sources whose calls need no IAM permission (console sign-in). */
 export function isPermissionlessSource(eventSource: string): boolean {
-  return permissionless.eventSources.includes(eventSource);
+  return PERMISSIONLESS_SOURCES.has(eventSource);
 }
 
 /** IAM prefix for an SDK / X-Ray / OTel service name (`DynamoDB`, `CloudWatch Logs`, `sfn`). */
@@ -53,7 +78,7 @@ export function prefixForSdkService(name: string): string | undefined {
 /**
  * Maps an API operation (CloudTrail eventName or SDK operation) of a service to the IAM actions it
  * needs. Only actions that exist in the catalog come out; anything else is `unmapped`.
- * The catalog must have `prefix` loaded.
+ * The catalog must have `prefix` loaded. The result may be shared between calls: do not modify it.
  */
 export function mapOperation(
   catalog: Catalog,
@@ -61,37 +86,82 @@ export function mapOperation(
   operation: string,
   params: Readonly<Record<string, unknown>>,
 ): CallMapping {
-  if (!catalog.service(prefix) || !/^[A-Za-z0-9_]{1,128}$/.test(operation)) return { kind: 'unmapped' };
+  const plan = operationPlan(catalog, prefix, operation);
+  return plan.kind === 'expand' ? expandedMapping(catalog, plan, params) : plan;
+}
+
+/** An operation's mapping as far as it does not depend on the request: final, or a rule to expand. */
+type OperationPlan = CallMapping | { kind: 'expand'; expand: string; fixed: readonly MappedCall[] };
+
+interface PlanCache {
+  byPrefix: Map<string, Map<string, OperationPlan>>;
+  size: number;
+}
+
+// Per catalog: plans hold its canonical actions, and only services it has loaded are cached.
+const plans = new WeakMap<Catalog, PlanCache>();
+
+function operationPlan(catalog: Catalog, prefix: string, operation: string): OperationPlan {
+  if (operation.length > MAX_CACHED_KEY) return planOperation(catalog, prefix, operation);
+  let cache = plans.get(catalog);
+  if (!cache) plans.set(catalog, (cache = { byPrefix: new Map(), size: 0 }));
+  let byOperation = cache.byPrefix.get(prefix);
+  const hit = byOperation?.get(operation);
+  if (hit) return hit;
+  const plan = planOperation(catalog, prefix, operation);
+  if (cache.size >= MAX_CACHED) {
+    cache.byPrefix.clear();
+    cache.size = 0;
+    byOperation = undefined;
+  }
+  if (!byOperation) cache.byPrefix.set(prefix, (byOperation = new Map()));
+  byOperation.set(operation, plan);
+  cache.size++;
+  return plan;
+}
+
+function planOperation(catalog: Catalog, prefix: string, operation: string): OperationPlan {
+  if (!catalog.service(prefix) || !OPERATION.test(operation)) return UNMAPPED;
   const key = `${prefix}:${operation}`;
-  if (PERMISSIONLESS.has(key.toLowerCase())) return { kind: 'permissionless' };
+  if (PERMISSIONLESS.has(key.toLowerCase())) return PERMISSIONLESS_CALL;
   const rule = RULES[key];
-  if (rule) return fromCalls(catalog, ruleCalls(rule, params));
+  if (rule) {
+    const fixed = rule.actions.map((a) => ({
+      action: a.action as IamAction,
+      ...(a.params ? { paramRenames: a.params } : {}),
+    }));
+    if (rule.expand) return { kind: 'expand', expand: rule.expand, fixed: knownCalls(catalog, fixed) };
+    return fromCalls(knownCalls(catalog, fixed));
+  }
   const direct = catalog.action(prefix, operation);
   if (direct) return { kind: 'mapped', calls: [{ action: direct.action }] };
   const stripped = VERSION_SUFFIX.exec(operation)?.[1];
   const versioned = stripped ? catalog.action(prefix, stripped) : undefined;
   if (versioned) return { kind: 'mapped', calls: [{ action: versioned.action }] };
-  return { kind: 'unmapped' };
+  return UNMAPPED;
 }
 
-function ruleCalls(rule: Rule, params: Readonly<Record<string, unknown>>): MappedCall[] {
-  const expanded: ExpandedCall[] = rule.expand ? (EXPANDERS[rule.expand]?.(params) ?? []) : [];
-  return [
-    ...expanded,
-    ...rule.actions.map((a) => ({
-      action: a.action as IamAction,
-      ...(a.params ? { paramRenames: a.params } : {}),
-    })),
-  ];
+/** A rule whose actions depend on the request body: its expanded calls come first, then the fixed ones. */
+function expandedMapping(
+  catalog: Catalog,
+  plan: { expand: string; fixed: readonly MappedCall[] },
+  params: Readonly<Record<string, unknown>>,
+): CallMapping {
+  const expanded: ExpandedCall[] = EXPANDERS[plan.expand]?.(params) ?? [];
+  return fromCalls([...knownCalls(catalog, expanded), ...plan.fixed]);
 }
 
-/** Keeps only catalog actions in canonical case; an empty result is unmapped, never a guess. */
-function fromCalls(catalog: Catalog, calls: MappedCall[]): CallMapping {
-  const known = calls.flatMap((c) => {
+/** Keeps only catalog actions, in canonical case. */
+function knownCalls(catalog: Catalog, calls: readonly MappedCall[]): MappedCall[] {
+  return calls.flatMap((c) => {
     const info = catalog.actionOf(c.action);
     return info ? [{ ...c, action: info.action }] : [];
   });
-  return known.length > 0 ? { kind: 'mapped', calls: known } : { kind: 'unmapped' };
+}
+
+/** An empty result is unmapped, never a guess. */
+function fromCalls(known: readonly MappedCall[]): CallMapping {
+  return known.length > 0 ? { kind: 'mapped', calls: known } : UNMAPPED;
 }
 
 /** Every IAM action the rule data names (for the data test). */

@@ -5,10 +5,11 @@ import {
   fillTemplate,
   matchTemplate,
   MAX_ARN_LENGTH,
+  refitArn,
   type ArnTemplate,
   type TemplateValue,
 } from './arn-template.ts';
-import { parameterSources, wildcardWhenUnresolved } from './parameter-sources.ts';
+import { parameterSources, wildcardWhenUnresolved, type ParameterSource } from './parameter-sources.ts';
 import { VALUE_TRANSFORMS } from './resource-values.ts';
 import type { ActionInfo } from './service-info.ts';
 
@@ -39,6 +40,37 @@ const WELL_FORMED_ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12}|aw
 interface Candidate {
   template: ArnTemplate;
   required: boolean;
+  /** Per template variable, the parameters that may hold it (none for the envelope), without renames. */
+  sources: readonly (readonly ParameterSource[])[];
+}
+
+/** What resolving an action needs from the catalog, worked out once per action. */
+interface ActionPlan {
+  candidates: readonly Candidate[];
+  required: readonly Candidate[];
+}
+
+// Per catalog, per action (the action objects are the catalog's own, so this stays as small as it).
+const plans = new WeakMap<Catalog, WeakMap<ActionInfo, ActionPlan>>();
+
+function actionPlan(catalog: Catalog, action: ActionInfo): ActionPlan {
+  let byAction = plans.get(catalog);
+  if (!byAction) plans.set(catalog, (byAction = new WeakMap()));
+  let plan = byAction.get(action);
+  if (!plan) {
+    const candidates = action.resourceTypes.flatMap((rt): Candidate[] => {
+      const info = catalog.resourceType(action.service, rt.name);
+      if (!info) return [];
+      const template = compileTemplate(info.arn);
+      const sources = template.variables.map((v) =>
+        isEnvelope(v) ? [] : parameterSources(action.action, v),
+      );
+      return [{ template, required: rt.required, sources }];
+    });
+    plan = { candidates, required: candidates.filter((c) => c.required) };
+    byAction.set(action, plan);
+  }
+  return plan;
 }
 
 /**
@@ -47,14 +79,10 @@ interface Candidate {
  */
 export function resolveResources(catalog: Catalog, action: ActionInfo, inputs: ResourceInputs): Resolution {
   if (action.resourceTypes.length === 0) return { kind: 'wildcard-only' };
-  const candidates = action.resourceTypes.flatMap((rt): Candidate[] => {
-    const info = catalog.resourceType(action.service, rt.name);
-    return info ? [{ template: compileTemplate(info.arn), required: rt.required }] : [];
-  });
-  const required = candidates.filter((c) => c.required);
+  const { candidates, required } = actionPlan(catalog, action);
   // Several required types (ec2:RunInstances): every one must resolve, or the statement needs "*".
   if (required.length >= 2) {
-    const arns = required.map((c) => resolveOne(c.template, action, inputs));
+    const arns = required.map((c) => resolveOne(c, action, inputs));
     const malformed = arns.find((a) => 'malformed' in a);
     if (malformed && 'malformed' in malformed) return { kind: 'malformed', reason: malformed.malformed };
     const failed = arns.find((a) => 'reason' in a);
@@ -65,7 +93,7 @@ export function resolveResources(catalog: Catalog, action: ActionInfo, inputs: R
   let reason = 'no resource type of the action could be built from the record';
   let malformed: string | undefined;
   for (const c of candidates) {
-    const r = resolveOne(c.template, action, inputs);
+    const r = resolveOne(c, action, inputs);
     if ('malformed' in r) {
       malformed ??= r.malformed;
       continue;
@@ -83,27 +111,29 @@ export function resolveResources(catalog: Catalog, action: ActionInfo, inputs: R
 }
 
 function resolveOne(
-  template: ArnTemplate,
+  candidate: Candidate,
   action: ActionInfo,
   inputs: ResourceInputs,
 ): { arns: Arn[] } | { reason: string } | { malformed: string } {
-  const fromRecord = inputs.recordArns.flatMap((arn) => {
-    const values = matchTemplate(template, arn);
-    const filled = values && fillTemplate(template, values);
-    return filled && 'arn' in filled ? [filled.arn as Arn] : [];
-  });
-  if (fromRecord.length > 0) return { arns: [...new Set(fromRecord)].sort() };
+  const { template } = candidate;
+  const fromRecord = recordArnsFitting(template, inputs.recordArns);
+  if (fromRecord) return { arns: fromRecord };
 
   const values: Record<string, TemplateValue | undefined> = {
     Partition: inputs.partition,
     Region: inputs.region,
     Account: inputs.account,
   };
-  for (const variable of template.variables) {
-    if (variable === 'Partition' || variable === 'Region' || variable === 'Account') continue;
-    const found = valuesFor(variable, template, action, inputs);
+  const { variables } = template;
+  for (let i = 0; i < variables.length; i++) {
+    const variable = variables[i]!;
+    if (isEnvelope(variable)) continue;
+    const sources = inputs.paramRenames?.[variable]
+      ? parameterSources(action.action, variable, inputs.paramRenames)
+      : candidate.sources[i]!;
+    const found = valuesFor(variable, template, sources, inputs.params);
     if (typeof found === 'string') return { malformed: found };
-    Object.assign(values, found);
+    if (found) Object.assign(values, found);
   }
   const filled = fillTemplate(template, values);
   if ('arn' in filled) return { arns: [filled.arn as Arn] };
@@ -111,15 +141,29 @@ function resolveOne(
   return { malformed: `invalid ${filled.invalid} for ${template.text}` };
 }
 
+/** The record's own ARNs that fit the template (rebuilt, sorted, distinct), or undefined when none do. */
+function recordArnsFitting(template: ArnTemplate, recordArns: readonly string[]): Arn[] | undefined {
+  let fitting: Arn[] | undefined;
+  for (const arn of recordArns) {
+    const filled = refitArn(template, arn);
+    if (filled !== undefined) (fitting ??= []).push(filled as Arn);
+  }
+  return fitting && fitting.length > 1 ? [...new Set(fitting)].sort() : fitting;
+}
+
+function isEnvelope(variable: string): boolean {
+  return variable === 'Partition' || variable === 'Region' || variable === 'Account';
+}
+
 /** Values for one template variable (and, from an ARN-valued or URL parameter, its siblings). */
 function valuesFor(
   variable: string,
   template: ArnTemplate,
-  action: ActionInfo,
-  inputs: ResourceInputs,
-): Record<string, TemplateValue> | string {
-  for (const source of parameterSources(action.action, variable, inputs.paramRenames)) {
-    const raw = lookupParam(inputs.params, source.param);
+  sources: readonly ParameterSource[],
+  params: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, TemplateValue>> | string | undefined {
+  for (const source of sources) {
+    const raw = lookupParam(params, source.param);
     if (typeof raw !== 'string' || raw === '') continue;
     if (raw.length > MAX_ARN_LENGTH) return `${source.param} is ${raw.length} characters long`;
     if (raw.startsWith('arn:')) {
@@ -133,12 +177,16 @@ function valuesFor(
     const out = transform?.(raw, variable);
     if (out) return out;
   }
-  return {};
+  return undefined;
 }
 
+/** A parameter by exact name, else by case-insensitive name (first such key). */
 function lookupParam(params: Readonly<Record<string, unknown>>, name: string): unknown {
   if (Object.hasOwn(params, name)) return params[name];
   const lower = name.toLowerCase();
-  const key = Object.keys(params).find((k) => k.toLowerCase() === lower);
-  return key === undefined ? undefined : params[key];
+  // Own keys in Object.keys order, without building that array.
+  for (const key in params) {
+    if (Object.hasOwn(params, key) && key.toLowerCase() === lower) return params[key];
+  }
+  return undefined;
 }

@@ -3,23 +3,21 @@ import { escapeIamValue, type TemplateValue } from './arn-template.ts';
 /**
  * Named transforms from a request-parameter value to ARN-template variables, referenced by
  * `data/resource-parameters.json` as `param:transform`. Each returns undefined when the value does not fit.
+ * A result may be shared between calls: do not modify it.
  */
-export type ValueTransform = (value: string, variable: string) => Record<string, TemplateValue> | undefined;
+export type ValueTransform = (
+  value: string,
+  variable: string,
+) => Readonly<Record<string, TemplateValue>> | undefined;
 
 export const VALUE_TRANSFORMS: Record<string, ValueTransform> = {
-  // https://sqs.eu-west-1.amazonaws.com/123456789012/name, https://eu-west-1.queue.amazonaws.com/..., legacy queue.amazonaws.com
+  // A record's queue URL is nearly always one of a few: parse each once (URL parsing is costly).
   'sqs-queue-url': (value) => {
-    const url = safeUrl(value);
-    if (!url) return undefined;
-    const [, account, name, ...rest] = url.pathname.split('/');
-    if (!account || !name || rest.length > 0) return undefined;
-    const region =
-      /^sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(url.hostname)?.[1] ??
-      /^([a-z0-9-]+)\.queue\.amazonaws\.com(?:\.cn)?$/.exec(url.hostname)?.[1];
-    const queueName = safeDecode(name);
-    if (queueName === undefined) return undefined;
-    const values: Record<string, TemplateValue> = { QueueName: queueName, Account: account };
-    if (region) values['Region'] = region;
+    const hit = queueUrls.get(value);
+    if (hit !== undefined || queueUrls.has(value)) return hit;
+    const values = queueUrlValues(value);
+    if (queueUrls.size >= MAX_CACHED_URLS) queueUrls.clear();
+    queueUrls.set(value, values);
     return values;
   },
   'strip-leading-slash': (value, variable) => ({ [variable]: value.replace(/^\//, '') }),
@@ -47,6 +45,27 @@ export const VALUE_TRANSFORMS: Record<string, ValueTransform> = {
     return key ? { [variable]: key } : undefined;
   },
 };
+
+// Queue URLs come from records (at most MAX_ARN_LENGTH long): the cache is emptied when full, so it
+// cannot grow with the events.
+const MAX_CACHED_URLS = 1_000;
+const queueUrls = new Map<string, Readonly<Record<string, TemplateValue>> | undefined>();
+
+// https://sqs.eu-west-1.amazonaws.com/123456789012/name, https://eu-west-1.queue.amazonaws.com/..., legacy queue.amazonaws.com
+function queueUrlValues(value: string): Record<string, TemplateValue> | undefined {
+  const url = safeUrl(value);
+  if (!url) return undefined;
+  const [, account, name, ...rest] = url.pathname.split('/');
+  if (!account || !name || rest.length > 0) return undefined;
+  const region =
+    /^sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(url.hostname)?.[1] ??
+    /^([a-z0-9-]+)\.queue\.amazonaws\.com(?:\.cn)?$/.exec(url.hostname)?.[1];
+  const queueName = safeDecode(name);
+  if (queueName === undefined) return undefined;
+  const values: Record<string, TemplateValue> = { QueueName: queueName, Account: account };
+  if (region) values['Region'] = region;
+  return values;
+}
 
 function splitCopySource(value: string): [string, string] | undefined {
   let text = value.replace(/\?versionId=.*$/, '');

@@ -1,11 +1,11 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { isPermissionlessSource, mapOperation, prefixForEventSource } from '../catalog/event-mapping.ts';
 import { partitionForRegion } from '../catalog/partition.ts';
-import { resolveResources } from '../catalog/resolve-resources.ts';
+import { resolveResources, type ResourceInputs } from '../catalog/resolve-resources.ts';
 import type { Arn } from '../model/identifiers.ts';
 import type { Observation, Origin, Outcome } from '../model/observation.ts';
 import { callContext } from './call-context.ts';
-import { passRoleObservations } from './companions.ts';
+import { canPassRole, passRoleObservations } from './companions.ts';
 import { isObject, isoTime, obj, str, type JsonObject } from './fields.ts';
 import { outcomeOf } from './outcome.ts';
 import { dedupeObservations } from './dedupe-observations.ts';
@@ -44,6 +44,9 @@ export function parseCloudTrailRecord(
   }
 }
 
+const NO_PARAMS: JsonObject = Object.freeze({});
+const NO_ARNS: readonly string[] = Object.freeze([]);
+
 function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: RecordFilter): RecordResult {
   if (!isObject(record)) return skipped('not-an-object', 'a record must be a JSON object');
   const eventType = str(record, 'eventType');
@@ -62,12 +65,13 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
 
   if (isPermissionlessSource(eventSource)) return skipped('permissionless', `${eventSource} ${eventName}`);
   const prefix = prefixForEventSource(eventSource);
-  const params = obj(record, 'requestParameters') ?? {};
-  const mapping = prefix ? mapOperation(catalog, prefix, eventName, params) : { kind: 'unmapped' as const };
-  if (mapping.kind === 'permissionless') return skipped('permissionless', `${eventSource} ${eventName}`);
-  if (mapping.kind === 'unmapped') return { kind: 'unmapped', eventSource, eventName };
+  const params = obj(record, 'requestParameters') ?? NO_PARAMS;
+  const mapping = prefix ? mapOperation(catalog, prefix, eventName, params) : undefined;
+  if (mapping?.kind === 'permissionless') return skipped('permissionless', `${eventSource} ${eventName}`);
+  if (mapping?.kind !== 'mapped') return { kind: 'unmapped', eventSource, eventName };
 
   const account = str(record, 'recipientAccountId') ?? str(obj(record, 'userIdentity'), 'accountId') ?? '';
+  const partition = partitionForRegion(region);
   const recordArns = recordResourceArns(record);
   const outcome: Outcome = outcomeOf(record['errorCode']);
   const observations: Observation[] = [];
@@ -75,21 +79,23 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
   for (const call of mapping.calls) {
     const info = catalog.actionOf(call.action);
     if (!info) continue;
-    const resolution = resolveResources(catalog, info, {
-      partition: partitionForRegion(region),
+    const inputs: ResourceInputs = {
+      partition,
       region,
       account,
       params: call.params ? { ...params, ...call.params } : params,
       // A per-call parameter set (transaction items) names its own table; the record's list covers all.
-      recordArns: call.params || call.paramRenames ? [] : recordArns,
-      ...(call.paramRenames ? { paramRenames: call.paramRenames } : {}),
-    });
+      recordArns: call.params || call.paramRenames ? NO_ARNS : recordArns,
+    };
+    if (call.paramRenames) inputs.paramRenames = call.paramRenames;
+    const resolution = resolveResources(catalog, info, inputs);
     if (resolution.kind === 'malformed')
       return skipped('malformed-resource', `${info.action}: ${resolution.reason}`);
     if (resolution.kind === 'unresolved') unresolved.push({ action: info.action, reason: resolution.reason });
-    observations.push(
-      ...passRoleObservations(info.action, params, { principal, outcome, time, origin, region, account }),
-    );
+    if (canPassRole(info.action)) {
+      const passing = { principal, outcome, time, origin, region, account };
+      observations.push(...passRoleObservations(info.action, params, passing));
+    }
     observations.push({
       principal,
       action: info.action,
@@ -117,13 +123,16 @@ function principalOf(record: JsonObject): Arn | RecordResult {
   return arn;
 }
 
-function recordResourceArns(record: JsonObject): string[] {
-  const list = record['resources'];
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((r: unknown) => {
-    if (!isObject(r)) return [];
+function recordResourceArns(record: JsonObject): readonly string[] {
+  const list: unknown = record['resources'];
+  if (!Array.isArray(list) || list.length === 0) return NO_ARNS;
+  const arns: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const r: unknown = list[i];
+    if (!isObject(r)) continue;
     // Real files use "ARN"; some normalised logs (Panther) use "arn".
     const arn = str(r, 'ARN') ?? str(r, 'arn');
-    return arn ? [arn] : [];
-  });
+    if (arn) arns.push(arn);
+  }
+  return arns;
 }

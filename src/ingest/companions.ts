@@ -1,5 +1,5 @@
 import { partitionForRegion } from '../catalog/partition.ts';
-import { passedRoles } from '../catalog/pass-role.ts';
+import { passedRoles, passRoleActions } from '../catalog/pass-role.ts';
 import type { Arn, IamAction } from '../model/identifiers.ts';
 import type { Observation, Origin, Outcome } from '../model/observation.ts';
 import { isRoleArn } from './principal.ts';
@@ -14,6 +14,12 @@ interface CallInfo {
 }
 
 const ROLE_NAME = /^(?:\/?(?:[\w+=,.@-]+\/)*)?[\w+=,.@-]{1,64}$/;
+const PASSING_ACTIONS = new Set<string>(passRoleActions());
+
+/** True when the action can pass a role (most cannot: no need to look for one). */
+export function canPassRole(action: IamAction): boolean {
+  return PASSING_ACTIONS.has(action);
+}
 
 /**
  * iam:PassRole is checked but never logged: a call that passes a role implies it, scoped to that

@@ -5,8 +5,19 @@ import type { Arn } from '../model/identifiers.ts';
 // name characters plus '/'). Anything else is a forged or corrupted identity and is skipped.
 const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
+// Every record names its role: remember the answers for the few roles an account has. The strings are
+// untrusted, so the cache is emptied when full rather than growing with the events.
+const MAX_CACHED = 1_000;
+const checked = new Map<string, boolean>();
+
 export function isRoleArn(value: string): value is Arn {
-  return value.length <= 2048 && ROLE_ARN.test(value);
+  if (value.length > 2048) return false;
+  const hit = checked.get(value);
+  if (hit !== undefined) return hit;
+  const valid = ROLE_ARN.test(value);
+  if (checked.size >= MAX_CACHED) checked.clear();
+  checked.set(value, valid);
+  return valid;
 }
 
 /** The role name (last path segment) of a role ARN. */
