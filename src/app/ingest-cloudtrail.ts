@@ -41,24 +41,30 @@ export async function ingestCloudTrailBatches(
     for (const bad of batch.bad) {
       deps.tally.badRecord('malformed-record', `${batch.file}#${offset + bad.index}: ${bad.reason}`);
     }
-    const records: IndexedRecord[] = [
-      ...batch.records.map((value, i) => ({ value, index: offset + i })),
-      ...parseTexts(batch, offset, limits, deps),
-    ];
-    await deps.catalog.ensure(records.flatMap((r) => recordServicePrefix(r.value) ?? []));
-    for (const { value, index } of records) {
-      deps.learned?.learn(value);
-      const where = `${batch.file}#${index}`;
-      const result = parseCloudTrailRecord(
-        value,
-        deps.catalog,
-        { file: batch.file, record: index },
-        deps.filter,
-      );
-      deps.tally.record(result, where);
-      if (result.kind === 'observations') for (const o of result.observations) deps.store.add(o);
-    }
+    const parsed = parseTexts(batch, offset, limits, deps);
+    await deps.catalog.ensure(servicePrefixes(batch.records, parsed));
+    batch.records.forEach((value, i) => ingestRecord(value, batch.file, offset + i, deps));
+    for (const { value, index } of parsed) ingestRecord(value, batch.file, index, deps);
   }
+}
+
+function ingestRecord(value: unknown, file: string, index: number, deps: IngestDeps): void {
+  deps.learned?.learn(value);
+  const result = parseCloudTrailRecord(value, deps.catalog, { file, record: index }, deps.filter);
+  deps.tally.record(result, `${file}#${index}`);
+  if (result.kind === 'observations') for (const o of result.observations) deps.store.add(o);
+}
+
+/** The IAM prefixes a batch's records need loaded in the catalog, each once. */
+function servicePrefixes(records: readonly unknown[], parsed: readonly IndexedRecord[]): Set<string> {
+  const out = new Set<string>();
+  const add = (value: unknown) => {
+    const prefix = recordServicePrefix(value);
+    if (prefix !== undefined) out.add(prefix);
+  };
+  records.forEach(add);
+  parsed.forEach((r) => add(r.value));
+  return out;
 }
 
 interface IndexedRecord {
