@@ -14,11 +14,15 @@ export interface BenchArgs {
   cpuProf: boolean;
   /** Distinct facts of the reduce micro-benchmark (default 100k). */
   reduceFacts: number;
+  /** Baseline and tightrole run back to back this many times per size; medians are reported. */
+  repeat: number;
 }
 
 export const USAGE = `usage: npm run bench [-- [--events N[,N...]]... [--jobs N] [--skip-baseline] [--skip-tightrole]
-                       [--skip-reduce] [--reduce-facts N] [--cpu-prof]]
-  N accepts k/M suffixes (100k, 1M, 4M). Defaults: --events 100k,1M --jobs <cores> --reduce-facts 100k`;
+                       [--skip-reduce] [--reduce-facts N] [--repeat N] [--cpu-prof]]
+  N accepts k/M suffixes (100k, 1M, 4M). Defaults: --events 100k,1M --jobs <cores> --reduce-facts 100k
+  --repeat 1. With --repeat N each size runs baseline then tightrole N times; each side reports its
+  median run and the ratio is the median of the back-to-back pairs (steadier on a shared machine).`;
 
 /** Parses "100000", "100k", "1M", "1.5M". */
 export function parseCount(text: string): number {
@@ -41,6 +45,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'skip-tightrole': { type: 'boolean', default: false },
       'skip-reduce': { type: 'boolean', default: false },
       'reduce-facts': { type: 'string' },
+      repeat: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -56,5 +61,6 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     skipReduce: values['skip-reduce'],
     cpuProf: values['cpu-prof'],
     reduceFacts: values['reduce-facts'] ? parseCount(values['reduce-facts']) : 100_000,
+    repeat: values.repeat ? parseCount(values.repeat) : 1,
   };
 }

@@ -14,6 +14,8 @@ export interface SizeResult {
   tightrole?: SideResult;
   /** tightrole events/s divided by the baseline's (> 1: faster than plain gunzip + JSON.parse). */
   ratio?: number;
+  /** With --repeat: each back-to-back pair's ratio (`ratio` is their median). */
+  ratios?: number[];
 }
 
 /** The whole run, as written to `.bench/results-<timestamp>.json`. */
@@ -98,6 +100,11 @@ export function markdown(r: BenchResults): string {
     if (s.baseline) lines.push(`- baseline ${size(s.events)}: \`${s.baseline.command}\``);
     if (s.tightrole) lines.push(`- tightrole ${size(s.events)}: \`${s.tightrole.command}\``);
   }
+  for (const s of r.sizes)
+    if (s.ratios)
+      lines.push(
+        `- ${size(s.events)}: ratio of each back-to-back run ${s.ratios.map((x) => `${x.toFixed(2)}x`).join(', ')} (median in the table)`,
+      );
   for (const g of r.rssGrowth)
     lines.push(`- peak RSS at ${size(g.events)} / peak RSS at reference: ${g.ratio.toFixed(2)}x`);
   if (r.reduce) lines.push(`- reduce: ${reduceLine(r.reduce)}`);

@@ -12,7 +12,7 @@ import { BENCH_DIR, ensureCorpus } from './corpus.ts';
 import { load1, machine } from './machine.ts';
 import { reduceBench } from './reduce-bench.ts';
 import { markdown, reduceLine, rssGrowth, textTable, type BenchResults, type SizeResult } from './report.ts';
-import { baselineSide, tightroleSide } from './sides.ts';
+import { baselineSide, tightroleSide, type SideResult } from './sides.ts';
 
 const REPO = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const log = (line: string) =>
@@ -36,21 +36,31 @@ async function measureSize(events: number, args: BenchArgs): Promise<SizeResult>
   };
   if (result.load1Before > args.jobs)
     log(`warning: load average ${result.load1Before} on ${args.jobs} cores; figures will be noisy`);
-  if (!args.skipBaseline) {
-    result.baseline = await baselineSide(corpus, args.jobs, REPO);
-    log(`baseline ${events}: ${Math.round(result.baseline.eventsPerSecond)} events/s`);
-  }
-  if (!args.skipTightrole) {
-    const prof = args.cpuProf ? join(BENCH_DIR, `prof-${events}`) : undefined;
+  const baselines: SideResult[] = [];
+  const tightroles: SideResult[] = [];
+  const ratios: number[] = [];
+  for (let run = 1; run <= args.repeat; run++) {
+    const of = args.repeat > 1 ? ` (run ${run}/${args.repeat})` : '';
+    const baseline = args.skipBaseline ? undefined : await baselineSide(corpus, args.jobs, REPO);
+    if (baseline) {
+      baselines.push(baseline);
+      log(`baseline ${events}${of}: ${Math.round(baseline.eventsPerSecond)} events/s`);
+    }
+    if (args.skipTightrole) continue;
+    const prof = args.cpuProf && run === 1 ? join(BENCH_DIR, `prof-${events}`) : undefined;
     if (prof) rmSync(prof, { recursive: true, force: true });
-    result.tightrole = await tightroleSide(corpus, args.jobs, REPO, prof);
+    const tightrole = await tightroleSide(corpus, args.jobs, REPO, prof);
+    tightroles.push(tightrole);
     log(
-      `tightrole ${events}: ${Math.round(result.tightrole.eventsPerSecond)} events/s; ${result.tightrole.summary ?? ''}`,
+      `tightrole ${events}${of}: ${Math.round(tightrole.eventsPerSecond)} events/s; ${tightrole.summary ?? ''}`,
     );
     if (prof) log(`CPU profiles in ${prof} (node --import tsx bench/profile-top.ts ${prof} summarizes them)`);
+    if (baseline) ratios.push(tightrole.eventsPerSecond / baseline.eventsPerSecond);
   }
-  if (result.baseline && result.tightrole)
-    result.ratio = result.tightrole.eventsPerSecond / result.baseline.eventsPerSecond;
+  if (baselines.length > 0) result.baseline = medianRun(baselines);
+  if (tightroles.length > 0) result.tightrole = medianRun(tightroles);
+  if (ratios.length > 0) result.ratio = median(ratios);
+  if (ratios.length > 1) result.ratios = ratios;
   for (const w of [...(result.baseline?.warnings ?? []), ...(result.tightrole?.warnings ?? [])])
     log(`warning: ${w}`);
   return result;
@@ -97,6 +107,19 @@ function report(results: BenchResults): void {
     `results: ${file}`,
   ];
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** The run with the median throughput; its peak RSS is raised to the highest seen (memory is a limit). */
+function medianRun(runs: SideResult[]): SideResult {
+  const sorted = [...runs].sort((a, b) => a.eventsPerSecond - b.eventsPerSecond);
+  const chosen = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return { ...chosen, peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 main().catch((error: unknown) => {

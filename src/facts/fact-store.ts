@@ -1,7 +1,7 @@
 import type { Fact } from '../model/fact.ts';
 import type { Arn, ResourceSet } from '../model/identifiers.ts';
 import type { EvidenceSource, Observation } from '../model/observation.ts';
-import type { ResourceMasker } from '../reduce/generalize.ts';
+import type { MaskedArn, ResourceMasker } from '../reduce/generalize.ts';
 
 /** Raised when a run would hold more distinct facts than allowed (a crafted corpus cannot exhaust memory). */
 export class FactLimitExceeded extends Error {
@@ -34,7 +34,7 @@ export class FactStore {
   }
 
   add(o: Observation): void {
-    const { resources, masked } = this.#masked(o.action, o.resources);
+    const { resources, masks } = this.#masked(o.action, o.resources);
     const leaf = leafOf(this.#index, o.principal, o.action, o.outcome, resources, o.context);
     const seen = leaf.map.get(leaf.key);
     // The hot path (a fact seen before) allocates nothing unless something new was seen.
@@ -44,10 +44,12 @@ export class FactStore {
       if (o.time > seen.lastSeen) seen.lastSeen = o.time;
       if (!seen.sources.includes(o.source)) seen.sources = [...seen.sources, o.source].sort();
       seen.inferred = seen.inferred && (o.inferred ?? false);
-      if (masked) seen.masked = mergeMasked(seen.masked ?? {}, masked);
+      if (masks) for (const m of masks) addFound(seen, m.arn, m.found);
       return;
     }
     const key = factKey({ ...o, resources });
+    const masked: Record<string, string[]> | undefined = masks && {};
+    if (masks) for (const m of masks) masked![m.arn] = m.found;
     this.#merge(key, {
       principal: o.principal,
       action: o.action,
@@ -64,17 +66,21 @@ export class FactStore {
     leaf.map.set(leaf.key, this.#facts.get(key)!);
   }
 
-  #masked(action: string, resources: ResourceSet): Pick<Fact, 'resources' | 'masked'> {
+  #masked(action: string, resources: ResourceSet): { resources: ResourceSet; masks?: MaskedArn[] } {
     if (!this.#mask || resources === '*') return { resources };
-    let masked: Record<string, string[]> | undefined;
+    if (resources.length === 1) {
+      const m = this.#mask(action, resources[0]!);
+      return m ? { resources: [m.arn], masks: [m] } : { resources };
+    }
+    let masks: MaskedArn[] | undefined;
     const out: Arn[] = [];
     for (const arn of resources) {
       const m = this.#mask(action, arn);
-      if (m) (masked ??= {})[m.arn] = m.found;
+      if (m) (masks ??= []).push(m);
       const kept = m ? m.arn : arn;
       if (!out.includes(kept)) out.push(kept);
     }
-    return masked ? { resources: out, masked } : { resources };
+    return masks ? { resources: out, masks } : { resources };
   }
 
   addFact(fact: Fact): void {
@@ -159,6 +165,13 @@ function lengthPrefixed(parts: readonly string[]): string {
   let out = '';
   for (const p of parts) out += `${p.length}:${p}`;
   return out;
+}
+
+/** Adds the kinds found in one masked ARN to a fact (nothing is allocated when none is new). */
+function addFound(fact: Fact, arn: string, found: readonly string[]): void {
+  const have = fact.masked && Object.hasOwn(fact.masked, arn) ? fact.masked[arn] : undefined;
+  if (have && found.every((f) => have.includes(f))) return;
+  fact.masked = mergeMasked(fact.masked ?? {}, { [arn]: [...found] });
 }
 
 /** Unions the kinds found per masked ARN into `into` (in place: hot facts merge millions of times). */

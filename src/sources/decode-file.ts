@@ -34,7 +34,7 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 /** Records handed on per batch while streaming a large file. */
 export const STREAM_BATCH = 5000;
 /** Parsed records handed on per batch: few enough that they die young (cheap to collect). */
-export const PARSED_BATCH = 500;
+export const PARSED_BATCH = 100;
 /**
  * Files up to this size (on disk and uncompressed) are decoded whole: one gunzip, one UTF-8 decode,
  * records split by the fast path. CloudTrail delivers files of a few MB; larger ones are streamed.
