@@ -12,6 +12,9 @@ export interface ArnTemplate {
    * (A few templates list two ARN forms with the same variables; those are filled by text replacement.)
    */
   positional: boolean;
+  /** Per variable, the pattern its value must match: envelope (never escaped) or name format. */
+  envelopeChecks: readonly (RegExp | undefined)[];
+  formatChecks: readonly (RegExp | undefined)[];
 }
 
 /** Variables whose values are validated, not escaped: they can never carry a wildcard. */
@@ -50,7 +53,15 @@ export function compileTemplate(text: string): ArnTemplate {
     source += i === parts.length - 2 && parts[i + 1] === '' ? '(.+)' : '(.+?)';
   });
   const positional = new Set(variables).size === variables.length && !literals.some((l) => l.includes('$'));
-  const template = { text, variables, regex: new RegExp(`${source}$`, 's'), literals, positional };
+  const template: ArnTemplate = {
+    text,
+    variables,
+    regex: new RegExp(`${source}$`, 's'),
+    literals,
+    positional,
+    envelopeChecks: variables.map((v) => ENVELOPE_PATTERNS[v]),
+    formatChecks: variables.map((v) => NAME_FORMATS[v]),
+  };
   cache.set(text, template);
   return template;
 }
@@ -79,11 +90,19 @@ export function refitArn(template: ArnTemplate, arn: string): string | undefined
   const m = template.regex.exec(arn);
   if (!m) return undefined;
   const { variables, literals } = template;
+  // The match spans the ARN, so while no value needs escaping the rebuilt ARN is the ARN itself.
+  let same = true;
+  for (let i = 0; i < variables.length; i++) {
+    const value = m[i + 1] ?? '';
+    const text = checkedText(template, i, value);
+    if (typeof text !== 'string') return undefined;
+    if (text !== value) same = false;
+  }
+  if (same) return arn;
+  // A value needed escaping (rare): rebuild with the texts checked above.
   let out = literals[0]!;
   for (let i = 0; i < variables.length; i++) {
-    const text = variableText(variables[i]!, m[i + 1] ?? '');
-    if (typeof text !== 'string') return undefined;
-    out += text + literals[i + 1]!;
+    out += (checkedText(template, i, m[i + 1] ?? '') as string) + literals[i + 1]!;
   }
   return out.length > MAX_ARN_LENGTH ? undefined : out;
 }
@@ -132,7 +151,7 @@ export function fillTemplate(
     const value = values[name];
     // A caller's pattern holding `$` could form a placeholder with the text after it: replace as ever.
     if (typeof value === 'object' && value.pattern.includes('$')) return fillByReplacing(template, values);
-    const text = variableText(name, value);
+    const text = checkedText(template, i, value);
     if (typeof text !== 'string') return text;
     out += text + literals[i + 1]!;
   }
@@ -146,8 +165,9 @@ function fillByReplacing(
   values: Record<string, TemplateValue | undefined>,
 ): { arn: string } | FillFailure {
   let out = template.text;
-  for (const name of template.variables) {
-    const text = variableText(name, values[name]);
+  for (let i = 0; i < template.variables.length; i++) {
+    const name = template.variables[i]!;
+    const text = checkedText(template, i, values[name]);
     if (typeof text !== 'string') return text;
     out = out.replace(`\${${name}}`, () => text);
   }
@@ -155,14 +175,21 @@ function fillByReplacing(
   return { arn: out };
 }
 
-/** A variable's text in the ARN: validated (envelope, known name formats) and escaped, or why not. */
-function variableText(name: string, value: TemplateValue | undefined): string | FillFailure {
-  if (value === undefined || value === '') return { missing: name };
+/**
+ * The text of the template's i-th variable in the ARN: validated (envelope, known name formats) and
+ * escaped, or why not.
+ */
+function checkedText(
+  template: ArnTemplate,
+  i: number,
+  value: TemplateValue | undefined,
+): string | FillFailure {
+  if (value === undefined || value === '') return { missing: template.variables[i]! };
   if (typeof value !== 'string') return value.pattern;
-  const envelope = ENVELOPE_PATTERNS[name];
-  if (envelope) return envelope.test(value) ? value : { invalid: name };
-  const format = NAME_FORMATS[name];
-  if (format && !format.test(value)) return { invalid: name };
+  const envelope = template.envelopeChecks[i];
+  if (envelope) return envelope.test(value) ? value : { invalid: template.variables[i]! };
+  const format = template.formatChecks[i];
+  if (format && !format.test(value)) return { invalid: template.variables[i]! };
   return escapeIamValue(value);
 }
 

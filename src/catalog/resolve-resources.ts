@@ -131,9 +131,8 @@ function resolveOne(
     const sources = inputs.paramRenames?.[variable]
       ? parameterSources(action.action, variable, inputs.paramRenames)
       : candidate.sources[i]!;
-    const found = valuesFor(variable, template, sources, inputs.params);
-    if (typeof found === 'string') return { malformed: found };
-    if (found) Object.assign(values, found);
+    const malformed = addValues(values, variable, template, sources, inputs.params);
+    if (malformed !== undefined) return { malformed };
   }
   const filled = fillTemplate(template, values);
   if ('arn' in filled) return { arns: [filled.arn as Arn] };
@@ -144,8 +143,8 @@ function resolveOne(
 /** The record's own ARNs that fit the template (rebuilt, sorted, distinct), or undefined when none do. */
 function recordArnsFitting(template: ArnTemplate, recordArns: readonly string[]): Arn[] | undefined {
   let fitting: Arn[] | undefined;
-  for (const arn of recordArns) {
-    const filled = refitArn(template, arn);
+  for (let i = 0; i < recordArns.length; i++) {
+    const filled = refitArn(template, recordArns[i]!);
     if (filled !== undefined) (fitting ??= []).push(filled as Arn);
   }
   return fitting && fitting.length > 1 ? [...new Set(fitting)].sort() : fitting;
@@ -155,13 +154,17 @@ function isEnvelope(variable: string): boolean {
   return variable === 'Partition' || variable === 'Region' || variable === 'Account';
 }
 
-/** Values for one template variable (and, from an ARN-valued or URL parameter, its siblings). */
-function valuesFor(
+/**
+ * Adds the values for one template variable (and, from an ARN-valued or URL parameter, its siblings)
+ * to `values`. Returns why the record is malformed, if it is.
+ */
+function addValues(
+  values: Record<string, TemplateValue | undefined>,
   variable: string,
   template: ArnTemplate,
   sources: readonly ParameterSource[],
   params: Readonly<Record<string, unknown>>,
-): Readonly<Record<string, TemplateValue>> | string | undefined {
+): string | undefined {
   for (const source of sources) {
     const raw = lookupParam(params, source.param);
     if (typeof raw !== 'string' || raw === '') continue;
@@ -169,13 +172,20 @@ function valuesFor(
     if (raw.startsWith('arn:')) {
       if (!WELL_FORMED_ARN.test(raw)) return `${source.param} is not a well-formed ARN`;
       const matched = matchTemplate(template, raw);
-      if (matched) return matched;
-      continue;
+      if (!matched) continue;
+      Object.assign(values, matched);
+      return undefined;
     }
-    if (!source.transform) return { [variable]: raw };
+    if (!source.transform) {
+      values[variable] = raw;
+      return undefined;
+    }
     const transform = VALUE_TRANSFORMS[source.transform];
     const out = transform?.(raw, variable);
-    if (out) return out;
+    if (out) {
+      Object.assign(values, out);
+      return undefined;
+    }
   }
   return undefined;
 }

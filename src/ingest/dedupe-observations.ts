@@ -3,6 +3,7 @@ import type { Observation } from '../model/observation.ts';
 /** One observation per (action, resources) of a single call: a call that maps twice counts once. */
 export function dedupeObservations(observations: Observation[]): Observation[] {
   // Nearly every call maps to one or two actions: compare pairwise instead of building keys.
+  if (observations.length < 2) return observations;
   if (observations.length <= 8) return observations.filter((o, i) => !seenBefore(observations, o, i));
   const seen = new Set<string>();
   return observations.filter((o) => {

@@ -43,22 +43,28 @@ export type ResourceMasker = (action: string, arn: string) => MaskedArn | undefi
  * undefined for an ARN with nothing volatile (it stays exact).
  */
 export function volatileMasker(split: ArnSplitter): ResourceMasker {
-  // Tables, queues, functions repeat in every record and have nothing to mask: remember them
-  // (per action, bounded: names come from records).
+  // Tables, queues, functions repeat in every record and have nothing to mask: remember them.
+  // Names come from records, so the memory is bounded: emptied when full.
   const plain = new Map<string, Set<string>>();
+  let remembered = 0;
   return (action, arn) => {
     const known = plain.get(action);
     if (known?.has(arn)) return undefined;
     const s = split(action, arn);
     const m = s && s.tail !== '' ? maskVolatile(s.tail) : undefined;
     if (s && m && m.found.length > 0) return { arn: `${s.stable}${m.text}` as Arn, found: m.found };
-    if (!known) plain.set(action, new Set([arn]));
-    else if (known.size < PLAIN_ARNS_REMEMBERED) known.add(arn);
+    if (remembered >= PLAIN_ARNS_REMEMBERED) {
+      plain.clear();
+      remembered = 0;
+    }
+    if (known && plain.has(action)) known.add(arn);
+    else plain.set(action, new Set([arn]));
+    remembered++;
     return undefined;
   };
 }
 
-const PLAIN_ARNS_REMEMBERED = 4096;
+const PLAIN_ARNS_REMEMBERED = 16_384;
 
 /**
  * Concrete ARNs of one action -> the fewest patterns that still cover each, changing only the part
