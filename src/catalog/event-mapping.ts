@@ -4,6 +4,7 @@ import rules from './data/event-actions.json' with { type: 'json' };
 import permissionless from './data/permissionless.json' with { type: 'json' };
 import prefixes from './data/service-prefixes.json' with { type: 'json' };
 import { EXPANDERS, type ExpandedCall } from './expanders.ts';
+import { own } from './own.ts';
 
 /** One IAM action a call needs, with the parameter renames that locate its resource. */
 export interface MappedCall {
@@ -60,7 +61,7 @@ export function prefixForEventSource(eventSource: string): string | undefined {
 function computePrefix(eventSource: string): string | undefined {
   const host = eventSource.toLowerCase().replace(/\.amazonaws\.com(?:\.cn)?$/, '');
   if (!SERVICE_NAME.test(host) || PERMISSIONLESS_SOURCES.has(eventSource)) return undefined;
-  return CLOUDTRAIL_PREFIXES[host] ?? host.split('.')[0];
+  return own(CLOUDTRAIL_PREFIXES, host) ?? host.split('.')[0];
 }
 
 /** Event sources whose calls need no IAM permission (console sign-in). */
@@ -72,7 +73,7 @@ export function isPermissionlessSource(eventSource: string): boolean {
 export function prefixForSdkService(name: string): string | undefined {
   const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (key === '') return undefined;
-  return SDK_PREFIXES[key] ?? key;
+  return own(SDK_PREFIXES, key) ?? key;
 }
 
 /**
@@ -124,7 +125,7 @@ function planOperation(catalog: Catalog, prefix: string, operation: string): Ope
   if (!catalog.service(prefix) || !OPERATION.test(operation)) return UNMAPPED;
   const key = `${prefix}:${operation}`;
   if (PERMISSIONLESS.has(key.toLowerCase())) return PERMISSIONLESS_CALL;
-  const rule = RULES[key];
+  const rule = own(RULES, key);
   if (rule) {
     const fixed = rule.actions.map((a) => ({
       action: a.action as IamAction,
@@ -147,7 +148,7 @@ function expandedMapping(
   plan: { expand: string; fixed: readonly MappedCall[] },
   params: Readonly<Record<string, unknown>>,
 ): CallMapping {
-  const expanded: ExpandedCall[] = EXPANDERS[plan.expand]?.(params) ?? [];
+  const expanded: ExpandedCall[] = own(EXPANDERS, plan.expand)?.(params) ?? [];
   return fromCalls([...knownCalls(catalog, expanded), ...plan.fixed]);
 }
 

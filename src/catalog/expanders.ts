@@ -1,4 +1,5 @@
 import type { IamAction } from '../model/identifiers.ts';
+import { own } from './own.ts';
 
 /** One IAM action a call needs, with parameters specific to it (e.g. one transaction item's table). */
 export interface ExpandedCall {
@@ -15,7 +16,7 @@ export const EXPANDERS: Record<string, (params: Readonly<Record<string, unknown>
   'dynamodb-transact-items': (params) =>
     listOf(params['requestItems'] ?? params['transactItems']).flatMap((item) => {
       const operation = typeof item['operation'] === 'string' ? item['operation'] : 'Get';
-      const action = TRANSACT_OPERATIONS[operation.toLowerCase()];
+      const action = own(TRANSACT_OPERATIONS, operation.toLowerCase());
       if (!action) return [];
       const tableName = item['tableName'];
       return [{ action, params: typeof tableName === 'string' ? { tableName } : {} }];
@@ -29,7 +30,7 @@ export const EXPANDERS: Record<string, (params: Readonly<Record<string, unknown>
     return statements.flatMap((s) => {
       if (typeof s !== 'string') return [];
       const keyword = /^\s*([A-Za-z]+)/.exec(s)?.[1]?.toLowerCase() ?? '';
-      const action = PARTIQL_KEYWORDS[keyword];
+      const action = own(PARTIQL_KEYWORDS, keyword);
       return action ? [{ action }] : [];
     });
   },

@@ -14,6 +14,12 @@ import type { ActionInfo, ResourceTypeInfo, ServiceInfo, ServiceSource } from '.
 export function iamDataSource(): ServiceSource {
   let version = 'unknown';
   const versionReady = iamDataVersion().then((v) => (version = v));
+  // Prefixes come from records: membership is checked against the list of services, because
+  // iam-data's own check answers yes for Object.prototype names such as "constructor".
+  let known: Promise<Set<string>> | undefined;
+  const isService = async (prefix: string) =>
+    (await (known ??= iamServiceKeys().then((keys) => new Set(keys)))).has(prefix) &&
+    (await iamServiceExists(prefix));
   return {
     version: () => version,
     serviceKeys: async () => {
@@ -22,7 +28,7 @@ export function iamDataSource(): ServiceSource {
     },
     load: async (prefix) => {
       await versionReady;
-      if (!(await iamServiceExists(prefix))) return undefined;
+      if (!(await isService(prefix))) return undefined;
       return loadService(prefix);
     },
   };
