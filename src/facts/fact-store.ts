@@ -195,7 +195,7 @@ function mergeSources(a: EvidenceSource[], b: EvidenceSource[]): EvidenceSource[
 /**
  * Identity of a fact; `inferred` and counts are not part of it. The JSON text of
  * `[principal, action, outcome, resources, [[contextKey, value], ...]]` (keys sorted), built piece
- * by piece: it is computed for every observation.
+ * by piece. It orders facts canonically and keys them across threads.
  */
 export function factKey(f: Pick<Fact, 'principal' | 'action' | 'resources' | 'context' | 'outcome'>): string {
   const keys = Object.keys(f.context);

@@ -72,12 +72,8 @@ export class RecordsSplitter {
     return !this.#stopped && this.#skipSpace() === this.#end;
   }
 
-  /** True when the fast path gave up; {@link rest} holds what is left. */
-  get stopped(): boolean {
-    return this.#stopped;
-  }
-
-  /** The text from the first record not split, re-opened as a Records file (or all of it, if not one). */
+  /** After the fast path gave up: the text from the first record not split, re-opened as a Records
+   * file (or all of it, if it is not one). */
   get rest(): string {
     const text = this.#text;
     return this.#opened ? `{"Records":[${text.slice(this.#pos, text.length)}` : text.slice(0, text.length);

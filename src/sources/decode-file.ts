@@ -48,7 +48,8 @@ export async function decodeCloudTrailBytes(
   options: DecodeOptions = {},
 ): Promise<DecodedFile> {
   const merged = emptyDecoded();
-  for await (const part of decodeCloudTrailStream(name, [bytes], options)) {
+  const parts = decodeWholeFile(name, bytes, options) ?? decodeCloudTrailStream(name, [bytes], options);
+  for await (const part of parts) {
     merged.records.push(...part.records);
     merged.texts!.push(...(part.texts ?? []));
     merged.bad.push(...part.bad);
@@ -163,7 +164,8 @@ function gzipSizeHint(bytes: Uint8Array): number {
 function* decodeText(name: string, source: SplitterText, options: DecodeOptions): Generator<DecodedFile> {
   const maxRecordChars = options.maxRecordChars ?? Number.POSITIVE_INFINITY;
   // The whole text as one string only when the fast path did not read it all.
-  const whole = () => (typeof source === 'string' ? source : source.toString('latin1'));
+  let wholeText: string | undefined;
+  const whole = () => (wholeText ??= typeof source === 'string' ? source : source.toString('latin1'));
   let rest: string | undefined;
   let yielded = false;
   if (options.parsedRecords) {
