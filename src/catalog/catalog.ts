@@ -1,3 +1,4 @@
+import { boundedMemo } from '../bounded-memo.ts';
 import { InternalError } from '../errors.ts';
 import type { IamAction } from '../model/identifiers.ts';
 import type { ActionInfo, ResourceTypeInfo, ServiceInfo, ServiceSource } from './service-info.ts';
@@ -12,8 +13,16 @@ const MAX_CACHED_ACTION_LENGTH = 256;
 export class Catalog {
   readonly #source: ServiceSource;
   readonly #services = new Map<string, ServiceInfo | undefined>();
-  /** actionOf's answers: a loaded service never changes. Bounded, as action names may come from records. */
-  readonly #actionsByName = new Map<string, ActionInfo | undefined>();
+  /** actionOf's answers: a loaded service never changes. Bounded, as action names may come from records.
+   * Throws (and remembers nothing) while the service is not loaded. */
+  readonly #actionsByName = boundedMemo(
+    (action: string) => {
+      const colon = action.indexOf(':');
+      return this.action(action.slice(0, colon), action.slice(colon + 1));
+    },
+    MAX_CACHED_ACTIONS,
+    MAX_CACHED_ACTION_LENGTH,
+  );
 
   constructor(source: ServiceSource) {
     this.#source = source;
@@ -56,15 +65,7 @@ export class Catalog {
   }
 
   actionOf(action: IamAction): ActionInfo | undefined {
-    const hit = this.#actionsByName.get(action);
-    if (hit !== undefined || this.#actionsByName.has(action)) return hit;
-    const colon = action.indexOf(':');
-    // Throws (and caches nothing) while the service is not loaded.
-    const info = this.action(action.slice(0, colon), action.slice(colon + 1));
-    if (action.length > MAX_CACHED_ACTION_LENGTH) return info;
-    if (this.#actionsByName.size >= MAX_CACHED_ACTIONS) this.#actionsByName.clear();
-    this.#actionsByName.set(action, info);
-    return info;
+    return this.#actionsByName(action);
   }
 
   resourceType(prefix: string, name: string): ResourceTypeInfo | undefined {

@@ -5,6 +5,7 @@ import permissionless from './data/permissionless.json' with { type: 'json' };
 import prefixes from './data/service-prefixes.json' with { type: 'json' };
 import { EXPANDERS, type ExpandedCall } from './expanders.ts';
 import { own } from './own.ts';
+import { boundedMemo } from '../bounded-memo.ts';
 
 /** One IAM action a call needs, with the parameter renames that locate its resource. */
 export interface MappedCall {
@@ -45,17 +46,11 @@ const MAX_CACHED_KEY = 128;
 const UNMAPPED: CallMapping = { kind: 'unmapped' };
 const PERMISSIONLESS_CALL: CallMapping = { kind: 'permissionless' };
 
-const prefixBySource = new Map<string, string | undefined>();
+const prefixBySource = boundedMemo(computePrefix, MAX_CACHED, MAX_CACHED_KEY);
 
 /** IAM prefix for a CloudTrail eventSource (`monitoring.amazonaws.com` -> `cloudwatch`), or undefined. */
 export function prefixForEventSource(eventSource: string): string | undefined {
-  if (eventSource.length > MAX_CACHED_KEY) return computePrefix(eventSource);
-  const hit = prefixBySource.get(eventSource);
-  if (hit !== undefined || prefixBySource.has(eventSource)) return hit;
-  const prefix = computePrefix(eventSource);
-  if (prefixBySource.size >= MAX_CACHED) prefixBySource.clear();
-  prefixBySource.set(eventSource, prefix);
-  return prefix;
+  return prefixBySource(eventSource);
 }
 
 function computePrefix(eventSource: string): string | undefined {

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../bounded-memo.ts';
 import { escapeIamValue, type TemplateValue } from './arn-template.ts';
 
 /**
@@ -12,14 +13,7 @@ export type ValueTransform = (
 
 export const VALUE_TRANSFORMS: Record<string, ValueTransform> = {
   // A record's queue URL is nearly always one of a few: parse each once (URL parsing is costly).
-  'sqs-queue-url': (value) => {
-    const hit = queueUrls.get(value);
-    if (hit !== undefined || queueUrls.has(value)) return hit;
-    const values = queueUrlValues(value);
-    if (queueUrls.size >= MAX_CACHED_URLS) queueUrls.clear();
-    queueUrls.set(value, values);
-    return values;
-  },
+  'sqs-queue-url': (value) => queueUrls(value),
   'strip-leading-slash': (value, variable) => ({ [variable]: value.replace(/^\//, '') }),
   // GetParametersByPath is authorized on the path itself (parameter/reporting for "/reporting/").
   'ssm-path': (value, variable) => {
@@ -46,10 +40,7 @@ export const VALUE_TRANSFORMS: Record<string, ValueTransform> = {
   },
 };
 
-// Queue URLs come from records (at most MAX_ARN_LENGTH long): the cache is emptied when full, so it
-// cannot grow with the events.
-const MAX_CACHED_URLS = 1_000;
-const queueUrls = new Map<string, Readonly<Record<string, TemplateValue>> | undefined>();
+const queueUrls = boundedMemo(queueUrlValues, 1_000);
 
 // https://sqs.eu-west-1.amazonaws.com/123456789012/name, https://eu-west-1.queue.amazonaws.com/..., legacy queue.amazonaws.com
 function queueUrlValues(value: string): Record<string, TemplateValue> | undefined {

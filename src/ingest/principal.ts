@@ -1,3 +1,4 @@
+import { boundedMemo } from '../bounded-memo.ts';
 import type { Arn } from '../model/identifiers.ts';
 
 // IAM role ARN: partition, 12-digit account, role path and name with IAM's allowed characters
@@ -5,19 +6,11 @@ import type { Arn } from '../model/identifiers.ts';
 // name characters plus '/'). Anything else is a forged or corrupted identity and is skipped.
 const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
-// Every record names its role: remember the answers for the few roles an account has. The strings are
-// untrusted, so the cache is emptied when full rather than growing with the events.
-const MAX_CACHED = 1_000;
-const checked = new Map<string, boolean>();
+// Every record names its role: remember the answers for the few roles an account has.
+const checkRoleArn = boundedMemo((value) => ROLE_ARN.test(value), 1_000);
 
 export function isRoleArn(value: string): value is Arn {
-  if (value.length > 2048) return false;
-  const hit = checked.get(value);
-  if (hit !== undefined) return hit;
-  const valid = ROLE_ARN.test(value);
-  if (checked.size >= MAX_CACHED) checked.clear();
-  checked.set(value, valid);
-  return valid;
+  return value.length <= 2048 && checkRoleArn(value);
 }
 
 /** The role name (last path segment) of a role ARN. */
