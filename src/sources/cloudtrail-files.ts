@@ -16,7 +16,7 @@ export interface FileReadOptions {
   since?: string;
   until?: string;
   readStdin?: () => Promise<Uint8Array>;
-  /** Records longer than this many characters are skipped without being held in memory. */
+  /** Records longer than this many characters are skipped (never held in memory in streamed files). */
   maxRecordChars?: number;
   /** Records may come back parsed (see DecodeOptions.parsedRecords). */
   parsedRecords?: boolean;

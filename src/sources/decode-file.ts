@@ -21,7 +21,7 @@ export interface DecodedFile {
 }
 
 export interface DecodeOptions {
-  /** Records longer than this are not kept in memory (reported as too large). */
+  /** Records longer than this are reported as too large (and never kept in memory when streaming). */
   maxRecordChars?: number;
   /**
    * Whole files may hand their records on already parsed (the fast path). Off when the caller tests

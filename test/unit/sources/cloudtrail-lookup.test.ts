@@ -166,6 +166,13 @@ describe('lookupWindow', () => {
 describe('readLookupEvents: malformed AWS responses', () => {
   let service: LocalJsonService;
   let clients: AwsClients;
+  const lookupOptions = (): LookupOptions => ({
+    since: '2026-11-20T00:00:00Z',
+    until: '2026-11-21T00:00:00Z',
+    regions: ['eu-west-1'],
+    now: NOW,
+    clock: fakeClock(),
+  });
   afterEach(async () => {
     clients?.close();
     await service?.close();
@@ -174,16 +181,9 @@ describe('readLookupEvents: malformed AWS responses', () => {
   it('a page of the wrong shape is an error that names the API, not a crash', async () => {
     service = await startJsonService(() => ({ body: { Events: 'not a list', NextToken: 42 } }));
     clients = localClients(service.endpoint);
-    const options: LookupOptions = {
-      since: '2026-11-20T00:00:00Z',
-      until: '2026-11-21T00:00:00Z',
-      regions: ['eu-west-1'],
-      now: NOW,
-      clock: fakeClock(),
-    };
     let caught: unknown;
     try {
-      await collect(readLookupEvents(lookupEventsApi(clients), options));
+      await collect(readLookupEvents(lookupEventsApi(clients), lookupOptions()));
     } catch (error) {
       caught = error;
     }
@@ -201,14 +201,7 @@ describe('readLookupEvents: malformed AWS responses', () => {
       },
     }));
     clients = localClients(service.endpoint);
-    const options: LookupOptions = {
-      since: '2026-11-20T00:00:00Z',
-      until: '2026-11-21T00:00:00Z',
-      regions: ['eu-west-1'],
-      now: NOW,
-      clock: fakeClock(),
-    };
-    const [batch] = await collect(readLookupEvents(lookupEventsApi(clients), options));
+    const [batch] = await collect(readLookupEvents(lookupEventsApi(clients), lookupOptions()));
     expect(batch?.kind === 'file' && batch.records).to.have.length(1);
     expect(batch?.kind === 'file' && batch.bad).to.deep.equal([
       { index: 1, reason: 'CloudTrailEvent is not valid JSON' },
