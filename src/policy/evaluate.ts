@@ -5,6 +5,7 @@
  */
 import type { PolicyDocument, Statement } from '../model/policy.ts';
 import { evaluateConditions, type RequestContext, type Tri } from './conditions.ts';
+import { patternCovers } from './pattern-cover.ts';
 import { matchesPattern, type MatchResult } from './wildcard.ts';
 
 /** One request: an action on one resource, with the condition keys the evidence recorded. */
@@ -15,6 +16,12 @@ export interface EvaluationRequest {
   resource: string;
   /** Condition keys (case-insensitive). Missing key: unknown to the evidence; `[]`: known absent. */
   context?: RequestContext;
+  /**
+   * `resource` is an escaped IAM pattern standing for one concrete resource the evidence does not
+   * name exactly (`secret:prod-??????`): a Resource pattern applies when it covers every value, not
+   * when it covers none, and is unknown ('conditional') in between. Default: a concrete ARN.
+   */
+  resourceIsPattern?: boolean;
 }
 
 /** A statement by position: `policy` indexes the list passed in, `statement` the document's Statement. */
@@ -124,8 +131,9 @@ export function statementApplies(
     matchesPattern(p, request.action, { caseInsensitive: true, substitute: false }),
   );
   if (action === 'false') return 'false';
+  const match = request.resourceIsPattern ? patternCovers : matchesPattern;
   const resource = listMatch(statement.Resource, statement.NotResource, (p) =>
-    matchesPattern(p, request.resource, { caseInsensitive: false, variables: context, substitute }),
+    match(p, request.resource, { caseInsensitive: false, variables: context, substitute }),
   );
   if (resource === 'false') return 'false';
   const condition = evaluateConditions(statement.Condition, context, { substitute });
