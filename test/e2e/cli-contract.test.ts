@@ -93,7 +93,7 @@ describe('CLI contract', () => {
     const out = join(dir, 'out');
     const run = await runCli(['generate', '--cloudtrail', dir, '--out', out]);
     expect(run.code).to.equal(0);
-    expect(readdirSync(out).sort()).to.deep.equal(['orders-api-role.json', 'policy.json']);
+    expect(readdirSync(out).sort()).to.deep.equal(['index.json', 'orders-api-role.json', 'policy.json']);
     expect(readdirSync(dir).sort()).to.deep.equal(['a.json', 'out']);
   });
 });

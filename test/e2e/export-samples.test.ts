@@ -72,6 +72,7 @@ describe('e2e: export formats on the samples', () => {
     ).to.equal(0);
     expect(readdirSync(dir).sort()).to.deep.equal([
       'deploy-role.tf',
+      'index.json',
       'nightly-report-role.tf',
       'orders-api-role.tf',
       'receipt-worker-role.tf',

@@ -87,6 +87,7 @@ describe('e2e: tightrole generate on samples/', () => {
     expect(out.code).to.equal(0);
     expect(readdirSync(dir).sort()).to.deep.equal([
       'deploy-role.json',
+      'index.json',
       'nightly-report-role.json',
       'orders-api-role.json',
       'receipt-worker-role.json',

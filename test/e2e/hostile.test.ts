@@ -154,7 +154,11 @@ describe('e2e: hostile input (test/fixtures/hostile, from scripts/make-hostile-c
     ]);
     expect(r.code).to.equal(0);
     expect(readdirSync(out)).to.deep.equal(['policies']);
-    expect(readdirSync(join(out, 'policies')).sort()).to.deep.equal(['passwd.json', 'victim-role.json']);
+    expect(readdirSync(join(out, 'policies')).sort()).to.deep.equal([
+      'index.json',
+      'passwd.json',
+      'victim-role.json',
+    ]);
   });
 
   it('skips a record with a 50 MB string and reads a million tiny records, keeping the rest', async function () {
