@@ -12,6 +12,13 @@ export interface NamedPolicy {
   policy: PolicyDocument;
   /** The role it belongs to, for `aws_iam_role_policy` / attachments (default `name`; `options.roleName` wins). */
   roleName?: string;
+  /** The role's ARN, when known: keeps several roles' documents apart where a format has no role field (SAM). */
+  roleArn?: string;
+  /**
+   * One part of a proposal split to fit IAM's limits. A role's inline policies share one 10,240-character
+   * quota, so a part is always written as a managed policy plus an attachment, whatever inline kind was asked.
+   */
+  managed?: boolean;
 }
 
 export interface TerraformOptions extends HclOptions {
@@ -24,7 +31,7 @@ export interface TerraformOptions extends HclOptions {
 /**
  * `data "aws_iam_policy_document"` blocks (the conventions of iam-policy-json-to-terraform), plus
  * optionally `aws_iam_role_policy` or `aws_iam_policy` + `aws_iam_role_policy_attachment` per
- * document. Labels are valid, unique identifiers derived from the names; every string is escaped so
+ * document (a split part, `managed`, always gets the latter). Labels are valid, unique identifiers derived from the names; every string is escaped so
  * Terraform passes it to IAM unchanged. Throws `HclEncodingError` for strings HCL cannot hold exactly.
  */
 export function renderTerraform(docs: readonly NamedPolicy[], options: TerraformOptions): string {
@@ -40,7 +47,7 @@ export function renderTerraform(docs: readonly NamedPolicy[], options: Terraform
       labels: ['aws_iam_policy_document', ids[i]!],
       body: documentBody(doc.policy),
     },
-    ...resourceBlocks(options.resource, {
+    ...resourceBlocks(doc.managed && options.resource === 'role-policy' ? 'policy' : options.resource, {
       id: ids[i]!,
       policyName: policyNames[i]!,
       role: options.roleName ?? doc.roleName ?? doc.name,
