@@ -2,7 +2,7 @@ import { logicalIds } from './identifiers.ts';
 import { orderedPolicy, safeJson } from './json.ts';
 import { iamPolicyNames } from './names.ts';
 import { safeYaml } from './cloudformation-yaml.ts';
-import type { NamedPolicy } from './terraform.ts';
+import { GENERATED_POLICY_SUFFIX, type NamedPolicy } from './terraform.ts';
 
 /** `AWS::IAM::RolePolicy`, `AWS::IAM::ManagedPolicy` (attached via `Roles`), or a SAM `Policies:` list. */
 export type CloudFormationKind = 'role-policy' | 'managed-policy' | 'sam';
@@ -17,6 +17,8 @@ export interface CloudFormationOptions {
   kind: CloudFormationKind;
   /** The role of every document; overrides `NamedPolicy.roleName` (default: the document's name). */
   roleName?: string;
+  /** Appended to each name for `PolicyName` (default `-least-privilege`; `convert` keeps names: `''`). */
+  policyNameSuffix?: string;
 }
 
 /**
@@ -29,10 +31,7 @@ export interface CloudFormationOptions {
  * to CloudFormation and reaches IAM unchanged.
  */
 export function renderCloudFormation(docs: readonly NamedPolicy[], options: CloudFormationOptions): string {
-  const value =
-    options.kind === 'sam'
-      ? samPolicies(docs)
-      : { Resources: resources(docs, options.kind, options.roleName) };
+  const value = options.kind === 'sam' ? samPolicies(docs) : { Resources: resources(docs, options) };
   return options.format === 'json' ? `${safeJson(value)}\n` : safeYaml(value);
 }
 
@@ -58,18 +57,15 @@ function samPolicies(docs: readonly NamedPolicy[]): Record<string, unknown> {
   return Object.fromEntries([...groups].map(([key, Policies]) => [key, { Policies }]));
 }
 
-function resources(
-  docs: readonly NamedPolicy[],
-  kind: 'role-policy' | 'managed-policy',
-  roleName: string | undefined,
-): Record<string, unknown> {
+function resources(docs: readonly NamedPolicy[], options: CloudFormationOptions): Record<string, unknown> {
+  const { kind, roleName } = options;
   const ids = logicalIds(
     docs.map((d) => d.name),
     docs.map((d) => (kind === 'role-policy' && !d.managed ? 'Policy' : 'ManagedPolicy')),
   );
   const policyNames = iamPolicyNames(
     docs.map((d) => d.name),
-    '-least-privilege',
+    options.policyNameSuffix ?? GENERATED_POLICY_SUFFIX,
   );
   const out: Record<string, unknown> = {};
   docs.forEach((doc, i) => {

@@ -26,7 +26,12 @@ export interface TerraformOptions extends HclOptions {
   resource: TerraformResource;
   /** The role of every document, for the resources; overrides `NamedPolicy.roleName`. */
   roleName?: string;
+  /** Appended to each name for the IAM policy name (default `-least-privilege`; `convert` keeps names: `''`). */
+  policyNameSuffix?: string;
 }
+
+/** What a generated policy is called in IAM: `<role>-least-privilege`, so it never shadows one the role has. */
+export const GENERATED_POLICY_SUFFIX = '-least-privilege';
 
 /**
  * `data "aws_iam_policy_document"` blocks (the conventions of iam-policy-json-to-terraform), plus
@@ -38,7 +43,7 @@ export function renderTerraform(docs: readonly NamedPolicy[], options: Terraform
   const ids = terraformIdentifiers(docs.map((d) => d.name));
   const policyNames = iamPolicyNames(
     docs.map((d) => d.name),
-    '-least-privilege',
+    options.policyNameSuffix ?? GENERATED_POLICY_SUFFIX,
   );
   const items: HclItem[] = docs.flatMap((doc, i) => [
     {
