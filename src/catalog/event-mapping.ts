@@ -11,7 +11,7 @@ import { boundedMemo } from '../bounded-memo.ts';
 export interface MappedCall {
   action: IamAction;
   params?: Readonly<Record<string, unknown>>;
-  paramRenames?: Readonly<Record<string, string>>;
+  paramRenames?: Readonly<Record<string, string | readonly string[]>>;
 }
 
 export type CallMapping =
@@ -19,7 +19,7 @@ export type CallMapping =
 
 interface RuleAction {
   action: string;
-  params?: Record<string, string>;
+  params?: Record<string, string | string[]>;
 }
 interface Rule {
   actions: RuleAction[];

@@ -1,6 +1,7 @@
 import data from './data/resource-parameters.json' with { type: 'json' };
 
 export interface ParameterSource {
+  /** A path into the request parameters (see param-path.ts). */
   param: string;
   transform?: string;
 }
@@ -18,14 +19,17 @@ export function wildcardWhenUnresolved(action: string): boolean {
 export function parameterSources(
   action: string,
   variable: string,
-  renames?: Readonly<Record<string, string>>,
+  renames?: Readonly<Record<string, string | readonly string[]>>,
 ): ParameterSource[] {
   const renamed = renames?.[variable];
   const specs = renamed
-    ? [renamed]
+    ? typeof renamed === 'string'
+      ? [renamed]
+      : renamed
     : (PER_ACTION[action]?.[variable] ??
       ANY[variable] ?? [variable.charAt(0).toLowerCase() + variable.slice(1)]);
   return specs.map((spec) => {
+    // "path[=default][:transform]" (path syntax in param-path.ts); names hold no ':'.
     const [param = '', transform] = spec.split(':');
     return transform ? { param, transform } : { param };
   });
