@@ -3,6 +3,8 @@
  * pass-role.json), not code:
  *
  * - `a.b.c` walks objects; each key matches exactly, else case-insensitively (first such key);
+ * - `*Request` matches every key ending in `Request` (case-insensitive): EC2's older records wrap the
+ *   parameters in `{"StopInstancesRequest": {...}}`;
  * - `name[]` takes every element of an array (one value that is not an array counts as one element,
  *   as EC2's older XML-derived records give `{"InstanceId": {...}}` for one id and `[...]` for several);
  * - `path=text` gives `text` for an element where the leaf is absent (PutEvents' default bus).
@@ -17,9 +19,7 @@ export interface ParamPath {
 }
 
 export type PathValues =
-  | { kind: 'absent' }
-  | { kind: 'values'; values: string[] }
-  | { kind: 'bad'; reason: string };
+  { kind: 'absent' } | { kind: 'values'; values: string[] } | { kind: 'bad'; reason: string };
 
 const ABSENT: PathValues = { kind: 'absent' };
 
@@ -56,8 +56,24 @@ function walk(value: unknown, path: ParamPath, i: number, out: string[]): string
   if (i === path.steps.length) return leaf(value, path, out);
   const step = path.steps[i]!;
   if (!isRecord(value)) return undefined;
-  const next = lookup(value, step.key);
-  if (!step.each) return walk(next, path, i + 1, out);
+  if (step.key.startsWith('*')) {
+    for (const next of globbed(value, step.key.slice(1).toLowerCase())) {
+      const bad = walkStep(next, step.each, path, i, out);
+      if (bad) return bad;
+    }
+    return undefined;
+  }
+  return walkStep(lookup(value, step.key), step.each, path, i, out);
+}
+
+function walkStep(
+  next: unknown,
+  each: boolean,
+  path: ParamPath,
+  i: number,
+  out: string[],
+): string | undefined {
+  if (!each) return walk(next, path, i + 1, out);
   if (next === undefined) return undefined;
   const items = Array.isArray(next) ? next : [next];
   for (const item of items) {
@@ -66,6 +82,15 @@ function walk(value: unknown, path: ParamPath, i: number, out: string[]): string
     if (out.length > MAX_PATH_VALUES) return undefined;
   }
   return undefined;
+}
+
+/** Values of the own keys ending in `suffix` (lower case), in key order. */
+function globbed(params: Readonly<Record<string, unknown>>, suffix: string): unknown[] {
+  const out: unknown[] = [];
+  for (const key in params) {
+    if (Object.hasOwn(params, key) && key.toLowerCase().endsWith(suffix)) out.push(params[key]);
+  }
+  return out;
 }
 
 function leaf(value: unknown, path: ParamPath, out: string[]): string | undefined {

@@ -1,11 +1,6 @@
 import type { Arn } from '../model/identifiers.ts';
 import type { Catalog } from './catalog.ts';
-import {
-  compileTemplate,
-  fillTemplate,
-  refitArn,
-  type ArnTemplate,
-} from './arn-template.ts';
+import { compileTemplate, fillTemplate, refitArn, type ArnTemplate } from './arn-template.ts';
 import { parameterSources, wildcardWhenUnresolved, type ParameterSource } from './parameter-sources.ts';
 import { templateAssignments } from './template-assignments.ts';
 import type { ActionInfo } from './service-info.ts';

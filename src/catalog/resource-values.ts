@@ -1,5 +1,6 @@
 import { boundedMemo } from '../bounded-memo.ts';
 import { escapeIamValue, type TemplateValue } from './arn-template.ts';
+import ec2Ids from './data/ec2-resource-ids.json' with { type: 'json' };
 
 /**
  * What a transform makes of a value: the variables it gives, `rejected` when the value cannot be what
@@ -7,9 +8,8 @@ import { escapeIamValue, type TemplateValue } from './arn-template.ts';
  * resource type (a KMS alias is not a key).
  */
 export type TransformResult =
-  | { values: Readonly<Record<string, TemplateValue>> }
-  | { rejected: string }
-  | undefined;
+  /** One assignment per resource the value names (an SES sender: its address and its domain). */
+  { values: readonly Readonly<Record<string, TemplateValue>>[] } | { rejected: string } | undefined;
 
 /**
  * Named transforms from a request-parameter value to ARN-template variables, referenced by
@@ -18,14 +18,45 @@ export type TransformResult =
  */
 export type ValueTransform = (value: string, variable: string) => TransformResult;
 
-const one = (variable: string, value: TemplateValue): TransformResult => ({ values: { [variable]: value } });
+const one = (variable: string, value: TemplateValue): TransformResult => ({
+  values: [{ [variable]: value }],
+});
 
 // KMS key IDs are UUIDs (multi-Region keys: "mrk-" and 32 hex digits); alias names take
 // [A-Za-z0-9/_-] after "alias/" (KMS API reference, CreateAlias AliasName).
 const KMS_KEY_ID = /^(?:mrk-)?[0-9a-f-]{32,36}$/i;
 const KMS_ALIAS = /^alias\/[A-Za-z0-9/_-]{1,250}$/;
 
+const EC2_ID_PREFIXES = ec2Ids.prefixes as Record<string, string>;
+const EC2_ID_BODY = /^[0-9A-Za-z]{1,40}$/;
+// Route 53 returns zone IDs as "/hostedzone/Z..." and takes them with or without that prefix.
+const HOSTED_ZONE_ID = /^(?:\/hostedzone\/)?([A-Z0-9]{1,32})$/;
+// "Name <local@domain>" or a bare address (SES API reference, SendEmail Source).
+const SES_SENDER =
+  /^(?:[^<>]*<)?([^\s<>@]{1,64})@([A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z0-9-]{1,63})>?$/;
+
 export const VALUE_TRANSFORMS: Record<string, ValueTransform> = {
+  // Only an ARN fits (matched against the template before transforms run): a bare value says nothing.
+  'arn-only': () => undefined,
+  // An EC2 resource ID fills only the variable of its own type (i-... an instance, vol-... a volume).
+  'ec2-resource-id': (value, variable) => {
+    const prefix = Object.hasOwn(EC2_ID_PREFIXES, variable) ? EC2_ID_PREFIXES[variable] : undefined;
+    if (!prefix || !value.startsWith(`${prefix}-`)) return undefined;
+    return EC2_ID_BODY.test(value.slice(prefix.length + 1)) ? one(variable, value) : undefined;
+  },
+  'route53-hosted-zone-id': (value, variable) => {
+    const id = HOSTED_ZONE_ID.exec(value)?.[1];
+    return id ? one(variable, id) : { rejected: 'is not a hosted zone ID' };
+  },
+  // SES authorizes a send on the sending identity, which is the address or its domain, whichever was
+  // verified (SES Developer Guide, "Controlling access to Amazon SES": identity ARNs): the record cannot
+  // tell which, so both are listed.
+  'ses-sender': (value, variable) => {
+    const m = SES_SENDER.exec(value.trim());
+    if (!m) return { rejected: 'is not an email address' };
+    const domain = m[2]!;
+    return { values: [{ [variable]: `${m[1]!}@${domain}` }, { [variable]: domain }] };
+  },
   // A record's queue URL is nearly always one of a few: parse each once (URL parsing is costly).
   'sqs-queue-url': (value) => queueUrls(value),
   'strip-leading-slash': (value, variable) => one(variable, value.replace(/^\//, '')),
@@ -58,7 +89,7 @@ export const VALUE_TRANSFORMS: Record<string, ValueTransform> = {
 
 const queueUrls = boundedMemo((value: string): TransformResult => {
   const values = queueUrlValues(value);
-  return values ? { values } : { rejected: 'is not an SQS queue URL' };
+  return values ? { values: [values] } : { rejected: 'is not an SQS queue URL' };
 }, 1_000);
 
 // https://sqs.eu-west-1.amazonaws.com/123456789012/name, https://eu-west-1.queue.amazonaws.com/..., legacy queue.amazonaws.com

@@ -55,15 +55,18 @@ function variableOptions(
     const found = valuesAt(params, compilePath(source.param));
     if (found.kind === 'absent') continue;
     if (found.kind === 'bad') {
-      bad ??= found.reason;
+      if (!source.lenient) bad ??= found.reason;
       continue;
     }
     const options: Option[] = [];
     for (const raw of found.values) {
-      const out = valueOption(template, variable, source, raw);
+      const out = valueOptions(template, variable, source, raw);
       if (out === undefined) continue;
-      if ('malformed' in out) return out;
-      options.push(out.option);
+      if ('malformed' in out) {
+        if (source.lenient) continue;
+        return out;
+      }
+      options.push(...out.options);
     }
     if (options.length > 0) return { options: distinct(options) };
   }
@@ -71,22 +74,22 @@ function variableOptions(
 }
 
 /** The variables one parameter value gives, undefined when it does not fit, or why it is malformed. */
-function valueOption(
+function valueOptions(
   template: ArnTemplate,
   variable: string,
   source: ParameterSource,
   raw: string,
-): { option: Option } | { malformed: string } | undefined {
+): { options: readonly Option[] } | { malformed: string } | undefined {
   if (raw.length > MAX_ARN_LENGTH) return { malformed: `${source.param} is ${raw.length} characters long` };
   if (raw.startsWith('arn:')) {
     if (!WELL_FORMED_ARN.test(raw)) return { malformed: `${source.param} is not a well-formed ARN` };
     const matched = matchTemplate(template, raw);
-    return matched && { option: matched };
+    return matched && { options: [matched] };
   }
-  if (!source.transform) return { option: { [variable]: raw } };
+  if (!source.transform) return { options: [{ [variable]: raw }] };
   const out = VALUE_TRANSFORMS[source.transform]?.(raw, variable);
   if (out && 'rejected' in out) return { malformed: `${source.param} ${out.rejected}` };
-  return out && { option: out.values };
+  return out && { options: out.values };
 }
 
 function distinct(options: Option[]): Option[] {

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.ts';
-import { isPermissionlessSource, mapOperation, prefixForEventSource } from '../catalog/event-mapping.ts';
+import { isPermissionlessSource, mapOperation, prefixForRecord } from '../catalog/event-mapping.ts';
 import { partitionForRegion } from '../catalog/partition.ts';
 import { resolveResources, type ResourceInputs } from '../catalog/resolve-resources.ts';
 import type { Arn } from '../model/identifiers.ts';
@@ -21,7 +21,9 @@ import {
 /** The IAM prefix a record needs loaded in the catalog, read before parsing it. */
 export function recordServicePrefix(record: unknown): string | undefined {
   const source = isObject(record) ? str(record, 'eventSource') : undefined;
-  return source === undefined ? undefined : prefixForEventSource(source);
+  return source === undefined
+    ? undefined
+    : prefixForRecord(source, obj(record as JsonObject, 'requestParameters'));
 }
 
 /**
@@ -64,8 +66,8 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
   if (!inWindow(time, filter)) return skipped('outside-time-window', time);
 
   if (isPermissionlessSource(eventSource)) return skipped('permissionless', `${eventSource} ${eventName}`);
-  const prefix = prefixForEventSource(eventSource);
   const params = obj(record, 'requestParameters') ?? NO_PARAMS;
+  const prefix = prefixForRecord(eventSource, params);
   const mapping = prefix ? mapOperation(catalog, prefix, eventName, params) : undefined;
   if (mapping?.kind === 'permissionless') return skipped('permissionless', `${eventSource} ${eventName}`);
   if (mapping?.kind !== 'mapped') return { kind: 'unmapped', eventSource, eventName };
