@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { isPermissionlessSource, mapOperation, prefixForRecord } from '../catalog/event-mapping.ts';
 import { partitionForRegion } from '../catalog/partition.ts';
+import { recordArnsProblem } from '../catalog/record-arns.ts';
 import { resolveResources, type ResourceInputs } from '../catalog/resolve-resources.ts';
 import type { Arn } from '../model/identifiers.ts';
 import type { Observation, Origin, Outcome } from '../model/observation.ts';
@@ -75,6 +76,8 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
   const account = str(record, 'recipientAccountId') ?? str(obj(record, 'userIdentity'), 'accountId') ?? '';
   const partition = partitionForRegion(region);
   const recordArns = recordResourceArns(record);
+  const badArns = recordArns.length > 0 ? recordArnsProblem(catalog, recordArns) : undefined;
+  if (badArns) return skipped('malformed-resource', `${eventSource} ${eventName}: ${badArns}`);
   const outcome: Outcome = outcomeOf(record['errorCode']);
   const observations: Observation[] = [];
   const unresolved: UnresolvedResource[] = [];

@@ -21,14 +21,15 @@ interface Case {
   unmapped?: boolean;
 }
 
-const table = JSON.parse(
-  readFileSync(new URL('../../cases/cloudtrail-mapping.json', import.meta.url), 'utf8'),
-) as {
-  cases: Case[];
-};
+for (const file of ['cloudtrail-mapping.json', 'resource-resolution.json']) {
+  const table = JSON.parse(readFileSync(new URL(`../../cases/${file}`, import.meta.url), 'utf8')) as {
+    cases: Case[];
+  };
+  describe(`CloudTrail record -> observations (test/cases/${file})`, () => walk(table.cases));
+}
 
-describe('CloudTrail record -> observations (test/cases/cloudtrail-mapping.json)', () => {
-  for (const c of table.cases) {
+function walk(cases: readonly Case[]): void {
+  for (const c of cases) {
     it(c.name, async () => {
       const record = cloudTrailRecord(c.record);
       const prefix = recordServicePrefix(record);
@@ -56,7 +57,7 @@ describe('CloudTrail record -> observations (test/cases/cloudtrail-mapping.json)
       expect(result.unresolved.map((u) => u.action)).to.deep.equal(c.unresolved ?? []);
     });
   }
-});
+}
 
 function pick(obj: Record<string, string>, keys: string[]): Record<string, string> {
   return Object.fromEntries(keys.filter((k) => k in obj).map((k) => [k, obj[k]!]));
