@@ -122,8 +122,8 @@ describe('property: resolution never yields an ARN of another resource type than
             });
             expect(fits, `${action.action} resolved ${arn}`).to.equal(true);
             // A value of another type never lands inside a template: no ARN embeds another, no bare wildcard.
-          expect(arn.slice(4), arn).not.to.include('arn:');
-          expect(arn).not.to.match(/(?<!\$\{)\*(?!\})/);
+            expect(arn.slice(4), arn).not.to.include('arn:');
+            expect(arn).not.to.match(/(?<!\$\{)\*(?!\})/);
           }
         },
       ),
