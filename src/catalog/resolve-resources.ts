@@ -2,7 +2,7 @@ import type { Arn } from '../model/identifiers.ts';
 import type { Catalog } from './catalog.ts';
 import { compileTemplate, fillTemplate, refitArn, type ArnTemplate } from './arn-template.ts';
 import { parameterSources, wildcardWhenUnresolved, type ParameterSource } from './parameter-sources.ts';
-import { templateAssignments } from './template-assignments.ts';
+import { missingReason, templateAssignments } from './template-assignments.ts';
 import type { ActionInfo } from './service-info.ts';
 
 /** What a record offers to build the resource ARNs of one action. All strings are untrusted. */
@@ -122,7 +122,7 @@ function resolveOne(
   const arns: Arn[] = [];
   for (const values of assignments.values) {
     const filled = fillTemplate(template, values);
-    if ('missing' in filled) return { reason: `no value for \${${filled.missing}} in ${template.text}` };
+    if ('missing' in filled) return { reason: missingReason(template, filled.missing, sources) };
     if ('invalid' in filled) return { malformed: `invalid ${filled.invalid} for ${template.text}` };
     arns.push(filled.arn as Arn);
   }

@@ -98,3 +98,15 @@ function distinct(options: Option[]): Option[] {
   for (const o of options) seen.set(JSON.stringify(o), o);
   return [...seen.values()];
 }
+
+/** Why a template could not be filled, naming the request parameters that were looked for. */
+export function missingReason(
+  template: ArnTemplate,
+  variable: string,
+  sources: readonly (readonly ParameterSource[])[],
+): string {
+  const i = template.variables.indexOf(variable);
+  const own = (sources[i] ?? []).filter((s) => !s.lenient).map((s) => s.param);
+  const looked = own.length > 0 ? ` (no request parameter ${own.join(' or ')})` : '';
+  return `no value for \${${variable}} in ${template.text}${looked}`;
+}
