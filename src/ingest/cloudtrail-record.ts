@@ -6,7 +6,7 @@ import { resolveResources, type ResourceInputs } from '../catalog/resolve-resour
 import type { Arn } from '../model/identifiers.ts';
 import type { Observation, Origin, Outcome } from '../model/observation.ts';
 import { callContext } from './call-context.ts';
-import { canPassRole, passRoleObservations } from './companions.ts';
+import { canPassRole, impliedKmsObservations, passRoleObservations } from './companions.ts';
 import { isObject, isoTime, obj, str, type JsonObject } from './fields.ts';
 import { outcomeOf } from './outcome.ts';
 import { dedupeObservations } from './dedupe-observations.ts';
@@ -112,6 +112,8 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
       origin,
     });
   }
+  const passing = { principal, outcome, time, origin, region, account };
+  observations.push(...impliedKmsObservations(`${prefix}:${eventName}`, record, passing));
   return { kind: 'observations', observations: dedupeObservations(observations), unresolved };
 }
 
