@@ -32,9 +32,11 @@ export function impliedKmsCalls(call: string, record: Readonly<Record<string, un
     const found = valuesAt(record, path);
     if (found.kind === 'values') for (const v of found.values) if (KEY_ARN.test(v)) keys.add(v);
   }
-  return [...keys].sort().flatMap((keyArn) =>
-    rule.actions.map((action) => ({ action: action as IamAction, keyArn, viaService: rule.viaService })),
-  );
+  return [...keys]
+    .sort()
+    .flatMap((keyArn) =>
+      rule.actions.map((action) => ({ action: action as IamAction, keyArn, viaService: rule.viaService })),
+    );
 }
 
 /** Every action the data names (for the data test). */
