@@ -10,6 +10,7 @@ export interface ReduceArgs {
   'collapse-threshold': number;
   conditions: boolean;
   companions: boolean;
+  baseline: boolean;
   compact: boolean;
 }
 
@@ -53,6 +54,13 @@ export function reduceFlags<T>(y: Argv<T>) {
       describe: 'Add iam:PassRole for calls that pass a role (--no-companions: none)',
       group: GROUP,
     })
+    .option('baseline', {
+      type: 'boolean',
+      default: true,
+      describe:
+        "Add what Lambda does with an execution role that no log shows: the function's log writes, X-Ray writes when traced (--no-baseline: none)",
+      group: GROUP,
+    })
     .option('compact', {
       type: 'boolean',
       default: false,
@@ -74,6 +82,7 @@ export function reduceOptions(args: ReduceArgs): ReduceOptions {
     collapseThreshold: args['collapse-threshold'],
     conditions: args.conditions,
     companions: args.companions,
+    baseline: args.baseline,
     compact: args.compact,
   };
 }
