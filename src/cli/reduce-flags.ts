@@ -51,7 +51,8 @@ export function reduceFlags<T>(y: Argv<T>) {
     .option('companions', {
       type: 'boolean',
       default: true,
-      describe: 'Add iam:PassRole for calls that pass a role (--no-companions: none)',
+      describe:
+        'Add inferred calls: iam:PassRole for calls that pass a role, KMS for SSE-KMS objects (--no-companions: none)',
       group: GROUP,
     })
     .option('baseline', {
