@@ -10,6 +10,7 @@ export interface ReduceArgs {
   'collapse-threshold': number;
   conditions: boolean;
   companions: boolean;
+  baseline: boolean;
   compact: boolean;
 }
 
@@ -54,6 +55,13 @@ export function reduceFlags<T>(y: Argv<T>) {
         'Add inferred calls: iam:PassRole for calls that pass a role, KMS for SSE-KMS objects (--no-companions: none)',
       group: GROUP,
     })
+    .option('baseline', {
+      type: 'boolean',
+      default: true,
+      describe:
+        "Add what Lambda does with an execution role that no log shows: the function's log writes, X-Ray writes when traced (--no-baseline: none)",
+      group: GROUP,
+    })
     .option('compact', {
       type: 'boolean',
       default: false,
@@ -75,6 +83,7 @@ export function reduceOptions(args: ReduceArgs): ReduceOptions {
     collapseThreshold: args['collapse-threshold'],
     conditions: args.conditions,
     companions: args.companions,
+    baseline: args.baseline,
     compact: args.compact,
   };
 }
