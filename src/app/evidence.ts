@@ -37,6 +37,8 @@ export interface EvidenceDeps {
   maxFacts?: number;
   /** Longest record parsed (default 1 MiB of JSON). */
   maxRecordBytes?: number;
+  /** Decompressed bytes read of one file at most (default 4 GiB); see DecodeOptions.maxFileBytes. */
+  maxFileBytes?: number;
   /** Progress of local file reading (the CLI shows it when stderr is a terminal). */
   onProgress?: (progress: TransferProgress) => void;
   /** Warnings that do not stop the run (traced functions without a role, ...). */
@@ -95,6 +97,7 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
       ...window(options),
       maxFacts,
       maxRecordBytes: ingest.limits!.maxRecordBytes,
+      ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}),
       learnFunctionRoles: ingest.learned !== undefined,
       ...(deps.premask ? { premask: deps.premask } : {}),
     };
@@ -112,6 +115,7 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
   const batches = readCloudTrailFiles(files, {
     ...window(options),
     maxRecordChars: ingest.limits!.maxRecordBytes,
+    ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}),
     // Records pre-filtered by raw text are parsed one by one after the filter; others come parsed.
     parsedRecords: !ingest.filter.rawText,
     ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
