@@ -88,7 +88,10 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
   const usesAws = hasAwsApiSource(options.aws) || options.cloudtrail.some((path) => path.startsWith('s3://'));
   const aws = options.aws && usesAws ? await import('./aws-evidence.ts') : undefined;
   if (aws && options.aws) await aws.collectAwsEvidence({ ...options, aws: options.aws }, ingest);
-  const files = await expandPaths(options.cloudtrail);
+  const files = await expandPaths(options.cloudtrail, ({ file, reason }) => {
+    tally.problem({ file, reason });
+    deps.onProblem?.(file, reason);
+  });
   const onFileDone = deps.onProgress ? await progressCounter(files, deps.onProgress) : undefined;
   const allLocal = files.every((f) => f !== '-' && !f.startsWith('s3://'));
   if ((deps.jobs ?? 1) > 1 && files.length > 1 && allLocal) {
