@@ -106,7 +106,8 @@ export function evidenceFlags<T>(y: Argv<T>) {
     .option('max-file-bytes', {
       type: 'number',
       defaultDescription: '4294967296',
-      describe: 'Stop reading a file past this many bytes of JSON once decompressed (records before it are kept)',
+      describe:
+        'Stop reading a file past this many bytes of JSON once decompressed (records before it are kept)',
       group: 'Evidence:',
     })
     .option('xray', {
