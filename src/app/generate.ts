@@ -11,6 +11,7 @@ import { verifyPolicy } from '../reduce/verify.ts';
 import { widenToFit, type Widening } from '../reduce/widen.ts';
 import { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './evidence.ts';
 import { buildRunReport, type RunReport } from './run-report.ts';
+import { assertUsableEvidence } from './why-empty.ts';
 
 export interface GenerateOptions extends EvidenceOptions {
   reduce: ReduceOptions;
@@ -51,19 +52,11 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
     ...deps,
     ...(mode === 'none' || options.exactFacts ? {} : { premask: mode }),
   });
-  if (options.strict && tally.problemCount > 0) {
-    throw new InputError(`--strict: ${tally.problemCount} input problem(s); see the messages above`);
-  }
   const facts = store.facts();
   const principals = [
     ...new Set(facts.filter((f) => selectable(f, options.reduce)).map((f) => f.principal)),
   ].sort();
-  if (principals.length === 0) {
-    const what = options.roles.length > 0 ? `for role(s) ${options.roles.join(', ')}` : 'for any role';
-    throw new InputError(
-      `no successful calls ${what} in ${tally.records} record(s) from ${tally.files} file(s)`,
-    );
-  }
+  assertUsableEvidence(options, tally.toReport(), tally.problemCount, principals.length);
   const split =
     options.reduce.generalize === 'none'
       ? undefined

@@ -1,6 +1,6 @@
 import yargs from 'yargs';
 import { EXIT, exitCodeFor, familyOf, UsageError } from '../errors.ts';
-import { escapeForTerminal } from '../render/terminal.ts';
+import { escapeForTerminal, escapeForTerminalKeepingLines } from '../render/terminal.ts';
 import { diffCommand } from './commands/diff.ts';
 import { convertCommand } from './commands/convert.ts';
 import { generateCommand } from './commands/generate.ts';
@@ -33,12 +33,26 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       })
       .parseAsync();
   } catch (error) {
-    io.stderr(`tightrole: ${escapeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
+    const system = systemErrorMessage(error);
+    const message = system ?? (error instanceof Error ? error.message : String(error));
+    io.stderr(`tightrole: ${escapeForTerminalKeepingLines(message)}\n`);
     if (familyOf(error) === 'usage') io.stderr('Run with --help for usage.\n');
-    if (familyOf(error) === undefined && error instanceof Error && error.stack) {
-      io.stderr(`${escapeForTerminal(error.stack)}\n`);
+    if (system === undefined && familyOf(error) === undefined && error instanceof Error && error.stack) {
+      io.stderr(`${escapeForTerminalKeepingLines(error.stack)}\n`);
     }
     return exitCodeFor(error);
   }
   return exitCode;
+}
+
+/**
+ * A file-system error (`ENOTDIR`, `EACCES`, `ENOSPC`...) is the environment's problem, not a bug:
+ * one line naming the path and what the system said, exit 1, no stack trace.
+ */
+function systemErrorMessage(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, path, syscall } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || typeof syscall !== 'string') return undefined;
+  const reason = error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
+  return `${path ?? syscall}: ${reason} (${code} on ${syscall})`;
 }
