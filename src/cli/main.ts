@@ -1,6 +1,6 @@
 import yargs from 'yargs';
 import { EXIT, exitCodeFor, familyOf, UsageError } from '../errors.ts';
-import { escapeForTerminal, escapeForTerminalKeepingLines } from '../render/terminal.ts';
+import { escapeForTerminalKeepingLines } from '../render/terminal.ts';
 import { diffCommand } from './commands/diff.ts';
 import { convertCommand } from './commands/convert.ts';
 import { generateCommand } from './commands/generate.ts';

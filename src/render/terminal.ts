@@ -1,7 +1,6 @@
+/* eslint-disable no-control-regex -- matching control characters is the point */
 /** C0/C1 controls, DEL, line/paragraph separators (U+2028/9: some terminals and editors break lines on them) and bidi controls. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex -- the same, minus the line feed
 const UNSAFE_BUT_NEWLINE =
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
