@@ -6,6 +6,7 @@ import { convertCommand } from './commands/convert.ts';
 import { generateCommand } from './commands/generate.ts';
 import { permissionsCommand } from './commands/permissions.ts';
 import { rolesCommand } from './commands/roles.ts';
+import { EXIT_CODES_EPILOG } from './help.ts';
 import { processIo, protectStdinArgs, type CliIo } from './io.ts';
 
 /** Runs the CLI on `args`; returns the exit code (0 ok, 1 failure, 2 usage, 3 diff found changes). */
@@ -22,6 +23,10 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .command(permissionsCommand(io, setExit))
       .command(diffCommand(io, setExit))
       .demandCommand(1, 'name a command: generate, diff, roles, convert, permissions')
+      .example('$0 roles --cloudtrail samples/cloudtrail', '')
+      .example('$0 generate --cloudtrail samples/cloudtrail --role receipt-worker-role', '')
+      .example('$0 diff --cloudtrail logs/ --role orders-api-role --current infra/', '')
+      .epilog(EXIT_CODES_EPILOG)
       .strict()
       .help()
       .version()
