@@ -1,6 +1,8 @@
 import yargs from 'yargs';
 import { EXIT, exitCodeFor, familyOf, UsageError } from '../errors.ts';
 import { escapeForTerminal } from '../render/terminal.ts';
+import { auditCommand } from './commands/audit.ts';
+import { boundaryCommand } from './commands/boundary.ts';
 import { diffCommand } from './commands/diff.ts';
 import { convertCommand } from './commands/convert.ts';
 import { generateCommand } from './commands/generate.ts';
@@ -21,7 +23,9 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .command(convertCommand(io, setExit))
       .command(permissionsCommand(io, setExit))
       .command(diffCommand(io, setExit))
-      .demandCommand(1, 'name a command: generate, diff, roles, convert, permissions')
+      .command(auditCommand(io, setExit))
+      .command(boundaryCommand(io, setExit))
+      .demandCommand(1, 'name a command: generate, diff, audit, boundary, roles, convert, permissions')
       .strict()
       .help()
       .version()
