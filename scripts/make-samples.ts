@@ -12,7 +12,12 @@ import { functionCall, otherPrincipal } from './lib/sample-records.ts';
 import { CURRENT_POLICIES } from './lib/sample-policies.ts';
 import { sampleStats } from './lib/sample-stats.ts';
 import { AUTHORIZATION_DETAILS } from './lib/sample-iam.ts';
-import { EVENT_SOURCE_MAPPINGS, FUNCTION_POLICIES, FUNCTION_URLS, LIST_FUNCTIONS } from './lib/sample-lambda.ts';
+import {
+  EVENT_SOURCE_MAPPINGS,
+  FUNCTION_POLICIES,
+  FUNCTION_URLS,
+  LIST_FUNCTIONS,
+} from './lib/sample-lambda.ts';
 
 const OUT = new URL('../samples/', import.meta.url).pathname;
 const DAYS = ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'];

@@ -20,7 +20,14 @@ const documentOf = (name: string): unknown => {
   return 'PolicyDocument' in value ? value['PolicyDocument'] : value;
 };
 
-function role(name: string, path: string, id: string, inline: string | undefined, attached: string[], trust: unknown) {
+function role(
+  name: string,
+  path: string,
+  id: string,
+  inline: string | undefined,
+  attached: string[],
+  trust: unknown,
+) {
   return {
     Path: path,
     RoleName: name,
@@ -29,8 +36,13 @@ function role(name: string, path: string, id: string, inline: string | undefined
     CreateDate: CREATED,
     AssumeRolePolicyDocument: trust,
     InstanceProfileList: [],
-    RolePolicyList: inline ? [{ PolicyName: `${name.replace(/-role$/, '')}-inline`, PolicyDocument: documentOf(inline) }] : [],
-    AttachedManagedPolicies: attached.map((arn) => ({ PolicyName: arn.slice(arn.lastIndexOf('/') + 1), PolicyArn: arn })),
+    RolePolicyList: inline
+      ? [{ PolicyName: `${name.replace(/-role$/, '')}-inline`, PolicyDocument: documentOf(inline) }]
+      : [],
+    AttachedManagedPolicies: attached.map((arn) => ({
+      PolicyName: arn.slice(arn.lastIndexOf('/') + 1),
+      PolicyArn: arn,
+    })),
     Tags: [],
     RoleLastUsed: {},
   };
@@ -52,7 +64,11 @@ function managed(arn: string, path: string, id: string, document: unknown, attac
   };
 }
 
-const [orders, worker, report] = FUNCTIONS as [(typeof FUNCTIONS)[0], (typeof FUNCTIONS)[0], (typeof FUNCTIONS)[0]];
+const [orders, worker, report] = FUNCTIONS as [
+  (typeof FUNCTIONS)[0],
+  (typeof FUNCTIONS)[0],
+  (typeof FUNCTIONS)[0],
+];
 const pathOf = (arn: string) => arn.slice(arn.indexOf(':role') + 5, arn.lastIndexOf('/') + 1);
 
 export const AUTHORIZATION_DETAILS = {
@@ -64,19 +80,36 @@ export const AUTHORIZATION_DETAILS = {
       Statement: [
         {
           Effect: 'Allow',
-          Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
+          Principal: {
+            Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`,
+          },
           Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/shop:ref:refs/heads/main' } },
+          Condition: {
+            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/shop:ref:refs/heads/main' },
+          },
         },
       ],
     }),
     role('legacy-export-role', '/', 'AROAQLEGACYEXPORT001', undefined, [BASIC, ADMIN], LAMBDA_TRUST),
     ...[orders, worker, report].map((f) =>
-      role(f.roleArn.slice(f.roleArn.lastIndexOf('/') + 1), pathOf(f.roleArn), f.roleId, f.roleArn.slice(f.roleArn.lastIndexOf('/') + 1), [BASIC], LAMBDA_TRUST),
+      role(
+        f.roleArn.slice(f.roleArn.lastIndexOf('/') + 1),
+        pathOf(f.roleArn),
+        f.roleId,
+        f.roleArn.slice(f.roleArn.lastIndexOf('/') + 1),
+        [BASIC],
+        LAMBDA_TRUST,
+      ),
     ),
   ],
   Policies: [
-    managed(ADMIN, '/', 'ANPAIWMBCKSKIEE64ZLYK', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, 1),
+    managed(
+      ADMIN,
+      '/',
+      'ANPAIWMBCKSKIEE64ZLYK',
+      { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+      1,
+    ),
     managed(
       BASIC,
       '/service-role/',
@@ -84,7 +117,11 @@ export const AUTHORIZATION_DETAILS = {
       {
         Version: '2012-10-17',
         Statement: [
-          { Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' },
+          {
+            Effect: 'Allow',
+            Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+            Resource: '*',
+          },
         ],
       },
       4,
@@ -102,7 +139,12 @@ export const AUTHORIZATION_DETAILS = {
             Action: ['lambda:GetFunction', 'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration'],
             Resource: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:*`,
           },
-          { Sid: 'PassFunctionRoles', Effect: 'Allow', Action: 'iam:PassRole', Resource: FUNCTIONS.map((f) => f.roleArn) },
+          {
+            Sid: 'PassFunctionRoles',
+            Effect: 'Allow',
+            Action: 'iam:PassRole',
+            Resource: FUNCTIONS.map((f) => f.roleArn),
+          },
         ],
       },
       1,

@@ -55,7 +55,9 @@ export const FUNCTION_POLICIES: Record<string, unknown> = {
       Principal: { Service: 'apigateway.amazonaws.com' },
       Action: 'lambda:InvokeFunction',
       Resource: fnArn('orders-api'),
-      Condition: { ArnLike: { 'AWS:SourceArn': `arn:aws:execute-api:${REGION}:${ACCOUNT}:k7q2w9x4z1/*/*/orders*` } },
+      Condition: {
+        ArnLike: { 'AWS:SourceArn': `arn:aws:execute-api:${REGION}:${ACCOUNT}:k7q2w9x4z1/*/*/orders*` },
+      },
     },
     {
       Sid: 'FunctionURLAllowPublicAccess',

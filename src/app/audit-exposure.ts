@@ -58,7 +58,9 @@ export function functionExposures(config: LambdaConfig): FunctionExposure[] {
             detail: `${m.eventSourceArn} (${m.state})`,
           })),
       ];
-      const unique = [...new Map(paths.map((p) => [`${p.kind}\u0000${p.level}\u0000${p.detail}`, p])).values()];
+      const unique = [
+        ...new Map(paths.map((p) => [`${p.kind}\u0000${p.level}\u0000${p.detail}`, p])).values(),
+      ];
       unique.sort((a, b) => EXPOSURE_WEIGHT[b.level] - EXPOSURE_WEIGHT[a.level] || cmp(a.detail, b.detail));
       return { function: f.name, functionArn: f.arn, role: f.role, level: strongest(unique), paths: unique };
     });
@@ -78,7 +80,8 @@ function grantPath(g: PolicyGrantEntry, account: string): ExposurePath {
     };
   // "*": anyone, unless a source condition pins it or only IAM-authenticated URL calls are allowed.
   const iamUrlOnly = g.urlAuthTypes.length > 0 && g.urlAuthTypes.every((t) => t === 'AWS_IAM');
-  if (iamUrlOnly) return { kind: 'resource-policy', level: 'internal', detail: `"*" with URL auth AWS_IAM${sid}` };
+  if (iamUrlOnly)
+    return { kind: 'resource-policy', level: 'internal', detail: `"*" with URL auth AWS_IAM${sid}` };
   return {
     kind: 'resource-policy',
     level: pinned.length > 0 ? 'external' : 'public',

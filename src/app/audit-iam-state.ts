@@ -30,7 +30,10 @@ export function iamStateFrom(data: unknown, origin: string): IamState {
   const roles: AccountRole[] = [];
   const problems: string[] = [];
   if (!Array.isArray(field(data, 'RoleDetailList')))
-    return { roles, problems: [`${origin}: not get-account-authorization-details output (no RoleDetailList)`] };
+    return {
+      roles,
+      problems: [`${origin}: not get-account-authorization-details output (no RoleDetailList)`],
+    };
   const seen = new Set<string>();
   list(field(data, 'RoleDetailList')).forEach((entry, i) => {
     const arn = field(entry, 'Arn');

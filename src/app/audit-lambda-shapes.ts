@@ -52,7 +52,8 @@ export const EMPTY_LAMBDA_CONFIG: LambdaConfig = {
 };
 
 // Lambda function ARN (optionally with a version or alias qualifier).
-const FUNCTION_ARN = /^arn:aws(?:-[a-z]+)*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9$_-]{1,128})?$/;
+const FUNCTION_ARN =
+  /^arn:aws(?:-[a-z]+)*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9$_-]{1,128})?$/;
 
 /** The unqualified function ARN, or undefined when `value` is not one. */
 export function functionArnOf(value: unknown): Arn | undefined {
@@ -72,7 +73,9 @@ export function lambdaConfigFrom(data: unknown, origin: string): LambdaConfig {
   if (Array.isArray(field(data, 'Functions'))) readFunctions(data, origin, out);
   else if (Array.isArray(field(data, 'EventSourceMappings'))) readMappings(data, origin, out);
   else if (Array.isArray(field(data, 'FunctionUrlConfigs')))
-    list(field(data, 'FunctionUrlConfigs')).forEach((u, i) => readUrl(u, `${origin}: FunctionUrlConfigs/${i}`, out));
+    list(field(data, 'FunctionUrlConfigs')).forEach((u, i) =>
+      readUrl(u, `${origin}: FunctionUrlConfigs/${i}`, out),
+    );
   else if (field(data, 'FunctionUrl') !== undefined) readUrl(data, origin, out);
   else if (field(data, 'Policy') !== undefined) readPolicy(field(data, 'Policy'), origin, out);
   else
@@ -88,7 +91,9 @@ function readFunctions(data: unknown, origin: string, out: LambdaConfig): void {
     const role = field(f, 'Role');
     const name = field(f, 'FunctionName');
     if (!arn || typeof role !== 'string' || !isRoleArn(role) || typeof name !== 'string')
-      out.problems.push(`${origin}: Functions/${i}: needs FunctionName, a function FunctionArn and a role ARN in Role; skipped`);
+      out.problems.push(
+        `${origin}: Functions/${i}: needs FunctionName, a function FunctionArn and a role ARN in Role; skipped`,
+      );
     else out.functions.push({ name: arn.slice(arn.lastIndexOf(':') + 1), arn, role });
   });
 }
@@ -100,8 +105,14 @@ function readMappings(data: unknown, origin: string, out: LambdaConfig): void {
     const state = field(m, 'State');
     // Self-managed Kafka has no EventSourceArn; it is still outside input.
     const eventSourceArn = typeof source === 'string' && source.startsWith('arn:') ? source : 'self-managed';
-    if (!functionArn) out.problems.push(`${origin}: EventSourceMappings/${i}: no function FunctionArn; skipped`);
-    else out.mappings.push({ functionArn, eventSourceArn, state: typeof state === 'string' ? state : 'Unknown' });
+    if (!functionArn)
+      out.problems.push(`${origin}: EventSourceMappings/${i}: no function FunctionArn; skipped`);
+    else
+      out.mappings.push({
+        functionArn,
+        eventSourceArn,
+        state: typeof state === 'string' ? state : 'Unknown',
+      });
   });
 }
 
@@ -190,7 +201,9 @@ export function mergeLambdaConfigs(parts: readonly LambdaConfig[]): LambdaConfig
   for (const f of parts.flatMap((p) => p.functions)) {
     const prior = [...functions.values()].find((g) => g.arn === f.arn);
     if (prior && prior.role !== f.role)
-      problems.push(`${f.arn} is listed with roles ${prior.role} and ${f.role}; its exposure counts for both`);
+      problems.push(
+        `${f.arn} is listed with roles ${prior.role} and ${f.role}; its exposure counts for both`,
+      );
     functions.set(`${f.arn} ${f.role}`, f);
   }
   return {

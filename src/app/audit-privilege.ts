@@ -77,7 +77,8 @@ export function rolePrivilege(
   const grantedLower = new Set([...grants.keys()].map((a) => a.toLowerCase()));
   const escalation = escalationGrants(grants, used);
   let unusedWeight = 0;
-  for (const g of unusedGrants.values()) unusedWeight += LEVEL_WEIGHT[g.info.accessLevel] * (g.onStar ? 2 : 1);
+  for (const g of unusedGrants.values())
+    unusedWeight += LEVEL_WEIGHT[g.info.accessLevel] * (g.onStar ? 2 : 1);
   unusedWeight += escalation.filter((e) => !e.used).length * ESCALATION_WEIGHT;
   return {
     granted: counts(grants),
@@ -104,7 +105,9 @@ function escalationGrants(grants: Grants, used: ReadonlySet<string>): Escalation
   return ESCALATION_ACTIONS.flatMap((e) => {
     const g = grants.get(e.action);
     if (!g || (e.onStarOnly && !g.onStar)) return [];
-    return [{ action: e.action, onStar: g.onStar, used: used.has(e.action.toLowerCase()), methods: e.methods }];
+    return [
+      { action: e.action, onStar: g.onStar, used: used.has(e.action.toLowerCase()), methods: e.methods },
+    ];
   });
 }
 
@@ -112,8 +115,10 @@ function broadGrants(current: CurrentPolicies): BroadGrant[] {
   const out: BroadGrant[] = [];
   for (const p of current.policies)
     for (const s of p.document.Statement) {
-      if (s.Effect !== 'Allow' || !(s.NotResource !== undefined || (s.Resource ?? []).includes('*'))) continue;
-      if (s.NotAction) out.push({ policy: p.name, kind: 'admin', patterns: s.NotAction.map((a) => `NotAction ${a}`) });
+      if (s.Effect !== 'Allow' || !(s.NotResource !== undefined || (s.Resource ?? []).includes('*')))
+        continue;
+      if (s.NotAction)
+        out.push({ policy: p.name, kind: 'admin', patterns: s.NotAction.map((a) => `NotAction ${a}`) });
       const actions = s.Action ?? [];
       if (actions.some((a) => /^\*+$/.test(a))) out.push({ policy: p.name, kind: 'admin', patterns: ['*'] });
       else {

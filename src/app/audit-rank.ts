@@ -1,7 +1,12 @@
 import type { ActionIndex } from '../diff/expand.ts';
 import type { Fact } from '../model/fact.ts';
 import type { Arn } from '../model/identifiers.ts';
-import { EXPOSURE_WEIGHT, functionExposures, type ExposureLevel, type FunctionExposure } from './audit-exposure.ts';
+import {
+  EXPOSURE_WEIGHT,
+  functionExposures,
+  type ExposureLevel,
+  type FunctionExposure,
+} from './audit-exposure.ts';
 import type { IamState } from './audit-iam-state.ts';
 import type { LambdaConfig } from './audit-lambda-shapes.ts';
 import { rolePrivilege, type RolePrivilege } from './audit-privilege.ts';
@@ -51,7 +56,11 @@ export function rankRoles(input: AuditInputs): AuditModel {
   const usedBy = new Map<string, { arn: Arn; actions: Set<string>; calls: number }>();
   for (const f of input.facts) {
     if (f.outcome !== 'allowed' || f.inferred) continue;
-    const entry = usedBy.get(roleKey(f.principal)) ?? { arn: f.principal, actions: new Set<string>(), calls: 0 };
+    const entry = usedBy.get(roleKey(f.principal)) ?? {
+      arn: f.principal,
+      actions: new Set<string>(),
+      calls: 0,
+    };
     entry.actions.add(f.action);
     entry.calls += f.count;
     usedBy.set(roleKey(f.principal), entry);

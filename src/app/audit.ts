@@ -10,7 +10,8 @@ import { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './evid
 import type { IngestTally } from '../ingest/tally.ts';
 
 /** Where an account input comes from: JSON files, or the AWS API. */
-export type AccountSource = { kind: 'files'; files: readonly string[] } | { kind: 'api'; client: AwsClientOptions };
+export type AccountSource =
+  { kind: 'files'; files: readonly string[] } | { kind: 'api'; client: AwsClientOptions };
 
 export interface AuditOptions extends EvidenceOptions {
   iam: AccountSource;
@@ -47,10 +48,14 @@ export async function audit(options: AuditOptions, deps: AuditDeps): Promise<Aud
   const lambda = await (deps.readLambda ?? (() => readLambda(options.lambda, options.lambdaRegions)))();
   const problems = [...iam.problems, ...lambda.problems];
   if (iam.roles.length === 0)
-    throw new InputError(`no roles in the IAM input${problems.length > 0 ? `:\n  ${problems.slice(0, 20).join('\n  ')}` : ''}`);
+    throw new InputError(
+      `no roles in the IAM input${problems.length > 0 ? `:\n  ${problems.slice(0, 20).join('\n  ')}` : ''}`,
+    );
   const { store, tally } = await collectEvidence(options, deps);
   if (options.strict && tally.problemCount + problems.length > 0)
-    throw new InputError(`--strict: ${tally.problemCount + problems.length} input problem(s); see the messages above`);
+    throw new InputError(
+      `--strict: ${tally.problemCount + problems.length} input problem(s); see the messages above`,
+    );
   await deps.catalog.ensureAll();
   const facts = store.facts();
   const model = rankRoles({

@@ -1,5 +1,9 @@
 import { unescapeIamValue } from '../catalog/arn-template.ts';
-import { BOUNDARY_POLICY_CHANGE_ACTIONS, BOUNDARY_REMOVAL_ACTIONS, ESCALATION_ACTIONS } from '../catalog/escalation.ts';
+import {
+  BOUNDARY_POLICY_CHANGE_ACTIONS,
+  BOUNDARY_REMOVAL_ACTIONS,
+  ESCALATION_ACTIONS,
+} from '../catalog/escalation.ts';
 import { InternalError } from '../errors.ts';
 import type { Fact } from '../model/fact.ts';
 import type { Arn } from '../model/identifiers.ts';
@@ -22,7 +26,10 @@ export interface BoundaryProof {
   requestsDenied: number;
 }
 
-const EVERYTHING: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['*'], Resource: ['*'] }] };
+const EVERYTHING: PolicyDocument = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: ['*'], Resource: ['*'] }],
+};
 
 /**
  * The boundary's proof, run on every `boundary`: (1) every call each role's proposal was made for is
@@ -31,7 +38,11 @@ const EVERYTHING: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect
  * escalation-capable action is explicitly denied on a resource the roles never used it on, and so are
  * boundary removal on each role and changes to the boundary policy. A failure is a bug: InternalError.
  */
-export function proveBoundary(boundary: Boundary, roles: readonly ProvenRole[], policyName: string): BoundaryProof {
+export function proveBoundary(
+  boundary: Boundary,
+  roles: readonly ProvenRole[],
+  policyName: string,
+): BoundaryProof {
   let requestsAllowed = 0;
   for (const r of roles)
     for (const f of r.facts)
@@ -48,9 +59,15 @@ export function proveBoundary(boundary: Boundary, roles: readonly ProvenRole[], 
       }
   let requestsDenied = 0;
   const deny = (action: string, resource: string) => {
-    const decision = evaluateRequest([EVERYTHING], { action, resource }, { boundary: [boundary.document] }).decision;
+    const decision = evaluateRequest(
+      [EVERYTHING],
+      { action, resource },
+      { boundary: [boundary.document] },
+    ).decision;
     if (decision !== 'explicit-deny')
-      throw new InternalError(`boundary self-check failed: ${action} on ${resource} gives "${decision}", not an explicit deny`);
+      throw new InternalError(
+        `boundary self-check failed: ${action} on ${resource} gives "${decision}", not an explicit deny`,
+      );
     requestsDenied++;
   };
   const accounts = [...new Set(roles.map((r) => r.role.split(':')[4] ?? ''))].sort();
@@ -60,10 +77,13 @@ export function proveBoundary(boundary: Boundary, roles: readonly ProvenRole[], 
   }
   for (const r of roles) for (const action of BOUNDARY_REMOVAL_ACTIONS) deny(action, r.role);
   for (const account of accounts)
-    for (const action of BOUNDARY_POLICY_CHANGE_ACTIONS) deny(action, `arn:aws:iam::${account}:policy/${policyName}`);
+    for (const action of BOUNDARY_POLICY_CHANGE_ACTIONS)
+      deny(action, `arn:aws:iam::${account}:policy/${policyName}`);
   return { requestsAllowed, requestsDenied };
 }
 
 function deniedElsewhere(boundary: Boundary, action: string): boolean {
-  return boundary.document.Statement.some((s) => s.Effect === 'Deny' && s.NotResource && s.Action?.includes(action));
+  return boundary.document.Statement.some(
+    (s) => s.Effect === 'Deny' && s.NotResource && s.Action?.includes(action),
+  );
 }

@@ -46,12 +46,17 @@ export async function boundary(options: BoundaryRunOptions, deps: EvidenceDeps):
     throw new InputError(`no role in the evidence matches --role-pattern ${options.rolePattern ?? ''}`);
   const roles = selected.map((r) => r.principal);
   const byRole = new Map<string, Fact[]>();
-  for (const f of facts) if (selectable(f, options)) byRole.set(f.principal, [...(byRole.get(f.principal) ?? []), f]);
+  for (const f of facts)
+    if (selectable(f, options)) byRole.set(f.principal, [...(byRole.get(f.principal) ?? []), f]);
   const chosen = roles.flatMap((r) => byRole.get(r) ?? []);
   const built = buildBoundary(chosen, roles, options);
   const proof = proveBoundary(
     built,
-    selected.map((r) => ({ role: r.principal, documents: r.documents, facts: byRole.get(r.principal) ?? [] })),
+    selected.map((r) => ({
+      role: r.principal,
+      documents: r.documents,
+      facts: byRole.get(r.principal) ?? [],
+    })),
     options.policyName,
   );
   // SAR check of the boundary (resource types, condition keys): helper "deploy" is writing it as
@@ -72,7 +77,9 @@ function selectable(f: Fact, options: GenerateOptions): boolean {
 
 /** A case-insensitive whole-name glob: `*` any run, `?` one character; nothing else is special. */
 export function globMatcher(glob: string): (name: string) => boolean {
-  const source = [...glob].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
+  const source = [...glob]
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
+    .join('');
   const re = new RegExp(`^${source}$`, 'i');
   return (name) => re.test(name);
 }

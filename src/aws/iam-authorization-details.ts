@@ -16,13 +16,15 @@ export async function readIamStateFromApi(client: IAMClient): Promise<IamState> 
   const roles: unknown[] = [];
   const policies: unknown[] = [];
   await pages(async (Marker) => {
-    const out = await awsCall({ api: API, grant: { action: 'iam:GetAccountAuthorizationDetails', resource: '*' } }, () =>
-      client.send(
-        new GetAccountAuthorizationDetailsCommand({
-          Filter: ['Role', 'LocalManagedPolicy', 'AWSManagedPolicy'],
-          Marker,
-        }),
-      ),
+    const out = await awsCall(
+      { api: API, grant: { action: 'iam:GetAccountAuthorizationDetails', resource: '*' } },
+      () =>
+        client.send(
+          new GetAccountAuthorizationDetailsCommand({
+            Filter: ['Role', 'LocalManagedPolicy', 'AWSManagedPolicy'],
+            Marker,
+          }),
+        ),
     );
     roles.push(...listField(out.RoleDetailList, API, 'RoleDetailList'));
     policies.push(...listField(out.Policies, API, 'Policies'));

@@ -17,7 +17,10 @@ import { listField } from './response.ts';
  * function without a resource policy (ResourceNotFoundException) simply has none. Replies go through
  * the same parser as the CLI's JSON files, so a malformed entry is reported, never trusted.
  */
-export async function readLambdaConfigFromApi(options: AwsClientOptions, region?: string): Promise<LambdaConfig> {
+export async function readLambdaConfigFromApi(
+  options: AwsClientOptions,
+  region?: string,
+): Promise<LambdaConfig> {
   const client = new LambdaClient(baseClientConfig(options, region));
   const call = (api: string, resource = '*') => ({
     api: `Lambda ${api}`,
@@ -26,7 +29,9 @@ export async function readLambdaConfigFromApi(options: AwsClientOptions, region?
   });
   try {
     const functions = await pages(async (Marker) => {
-      const out = await awsCall(call('ListFunctions'), () => client.send(new ListFunctionsCommand({ Marker })));
+      const out = await awsCall(call('ListFunctions'), () =>
+        client.send(new ListFunctionsCommand({ Marker })),
+      );
       return { items: listField(out.Functions, 'Lambda ListFunctions', 'Functions'), next: out.NextMarker };
     });
     const mappings = await pages(async (Marker) => {
@@ -74,5 +79,7 @@ export async function readLambdaConfigFromApi(options: AwsClientOptions, region?
 function notFound(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message}` : '';
   const cause = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
-  return /ResourceNotFound/.test(text) || (cause instanceof Error && cause.name === 'ResourceNotFoundException');
+  return (
+    /ResourceNotFound/.test(text) || (cause instanceof Error && cause.name === 'ResourceNotFoundException')
+  );
 }

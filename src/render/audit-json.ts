@@ -9,8 +9,7 @@ export const AUDIT_RULE =
 export function renderAuditJson(result: AuditResult): string {
   const { model } = result;
   return `${safeJson({
-    tool: 'tightrole',
-    kind: 'audit',
+    schemaVersion: 1,
     rule: AUDIT_RULE,
     window: result.window,
     roles: model.entries.map((e) => ({

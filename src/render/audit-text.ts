@@ -15,7 +15,11 @@ export const AUDIT_DETAIL_LIMIT = 5;
 export function renderAuditText(result: AuditResult, options: { colour: boolean }): string {
   const s = textStyle(options.colour);
   const { model } = result;
-  const lines = [s.bold('tightrole audit: roles ranked by exposure x unused privilege'), s.dim(AUDIT_RULE), ''];
+  const lines = [
+    s.bold('tightrole audit: roles ranked by exposure x unused privilege'),
+    s.dim(AUDIT_RULE),
+    '',
+  ];
   lines.push(
     s.bold(
       `${pad('RANK', 5)}${pad('SCORE', 10, 'right')}  ${pad('EXPOSURE', 9)}${pad('GRANTED', 8, 'right')}${pad('UNUSED', 8, 'right')}${pad('ON *', 7, 'right')}${pad('ESC', 5, 'right')}${pad('CALLS', 8, 'right')}  ROLE`,
@@ -25,13 +29,28 @@ export function renderAuditText(result: AuditResult, options: { colour: boolean 
   const top = model.entries.filter((e) => e.score > 0).slice(0, AUDIT_DETAIL_LIMIT);
   for (const e of top) lines.push('', ...detail(e, s));
   if (model.unusedFunctions.length > 0)
-    lines.push('', s.bold('Functions whose role made no call in the window'), ...model.unusedFunctions.map((f) => `  ${t(f)}`));
+    lines.push(
+      '',
+      s.bold('Functions whose role made no call in the window'),
+      ...model.unusedFunctions.map((f) => `  ${t(f)}`),
+    );
   if (model.unknownRoles.length > 0)
-    lines.push('', s.bold('Roles in the evidence but not in the IAM input (not audited)'), ...model.unknownRoles.map((r) => `  ${t(r)}`));
+    lines.push(
+      '',
+      s.bold('Roles in the evidence but not in the IAM input (not audited)'),
+      ...model.unknownRoles.map((r) => `  ${t(r)}`),
+    );
   if (model.functionsWithoutRole.length > 0)
-    lines.push('', s.bold('Functions whose role is not in the IAM input'), ...model.functionsWithoutRole.map((f) => `  ${t(f)}`));
+    lines.push(
+      '',
+      s.bold('Functions whose role is not in the IAM input'),
+      ...model.functionsWithoutRole.map((f) => `  ${t(f)}`),
+    );
   if (result.problems.length > 0)
-    lines.push('', s.yellow(`${result.problems.length} input problem(s) (on stderr): those entries were left out`));
+    lines.push(
+      '',
+      s.yellow(`${result.problems.length} input problem(s) (on stderr): those entries were left out`),
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -54,10 +73,21 @@ function detail(e: AuditEntry, s: TextStyle): string[] {
     .filter(([, n]) => n > 0)
     .map(([level, n]) => `${level} ${count(n)}`)
     .join(', ');
-  lines.push(`  unused: ${count(p.unused.actions)} of ${count(p.granted.actions)} granted actions${levels ? ` (${levels})` : ''}, ${count(p.unused.onStar)} on "*"`);
-  for (const b of p.broad) lines.push(s.red(`  ${b.kind === 'admin' ? 'admin-equivalent' : 'broad'}: ${t(b.policy)} grants ${t(b.patterns.join(', '))} on "*"`));
+  lines.push(
+    `  unused: ${count(p.unused.actions)} of ${count(p.granted.actions)} granted actions${levels ? ` (${levels})` : ''}, ${count(p.unused.onStar)} on "*"`,
+  );
+  for (const b of p.broad)
+    lines.push(
+      s.red(
+        `  ${b.kind === 'admin' ? 'admin-equivalent' : 'broad'}: ${t(b.policy)} grants ${t(b.patterns.join(', '))} on "*"`,
+      ),
+    );
   for (const g of p.escalation)
-    lines.push(s.red(`  escalation: ${g.action}${g.onStar ? ' on "*"' : ''}${g.used ? ' (used)' : ''} - ${g.methods.join(', ')}`));
+    lines.push(
+      s.red(
+        `  escalation: ${g.action}${g.onStar ? ' on "*"' : ''}${g.used ? ' (used)' : ''} - ${g.methods.join(', ')}`,
+      ),
+    );
   lines.push(`  fix: ${t(e.fix)}`);
   return lines;
 }

@@ -25,8 +25,16 @@ export function renderBoundary(document: PolicyDocument, policyName: string, for
         labels: ['aws_iam_policy', id],
         body: [
           { kind: 'attribute', name: 'name', value: { kind: 'string', value: policyName } },
-          { kind: 'attribute', name: 'description', value: { kind: 'string', value: 'Permissions boundary by tightrole' } },
-          { kind: 'attribute', name: 'policy', value: { kind: 'expression', text: `data.aws_iam_policy_document.${id}.json` } },
+          {
+            kind: 'attribute',
+            name: 'description',
+            value: { kind: 'string', value: 'Permissions boundary by tightrole' },
+          },
+          {
+            kind: 'attribute',
+            name: 'policy',
+            value: { kind: 'expression', text: `data.aws_iam_policy_document.${id}.json` },
+          },
         ],
       },
     ]);
@@ -39,7 +47,7 @@ export function renderBoundary(document: PolicyDocument, policyName: string, for
         Type: 'AWS::IAM::ManagedPolicy',
         Properties: {
           ManagedPolicyName: policyName,
-          Description: 'Permissions boundary by tightrole; set it as each role\'s PermissionsBoundary',
+          Description: "Permissions boundary by tightrole; set it as each role's PermissionsBoundary",
           PolicyDocument: orderedPolicy(document),
         },
       },

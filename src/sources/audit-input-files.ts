@@ -36,7 +36,9 @@ async function readJson(path: string, problems: string[]): Promise<unknown> {
     const text = await readFile(path, 'utf8');
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    problems.push(`${path}: ${error instanceof SyntaxError ? 'not JSON' : 'unreadable'} (${(error as Error).message}); skipped`);
+    problems.push(
+      `${path}: ${error instanceof SyntaxError ? 'not JSON' : 'unreadable'} (${(error as Error).message}); skipped`,
+    );
     return undefined;
   }
 }

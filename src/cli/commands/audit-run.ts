@@ -54,7 +54,9 @@ function source(
 ): AccountSource {
   const given = (files ?? []).length > 0;
   if (given === fromApi)
-    throw new UsageError(`give the ${flag === 'iam' ? 'IAM state' : 'Lambda configuration'} with --${flag} FILE... or --${flag}-from-api (one of them)`);
+    throw new UsageError(
+      `give the ${flag === 'iam' ? 'IAM state' : 'Lambda configuration'} with --${flag} FILE... or --${flag}-from-api (one of them)`,
+    );
   return given ? { kind: 'files', files: files! } : { kind: 'api', client };
 }
 
@@ -66,7 +68,9 @@ function diffCommandFor(args: AuditArgs): (role: Arn) => string {
     ...(args.otel ?? []).flatMap((p) => ['--otel', p]),
     ...(args['cloudtrail-api'] ? ['--cloudtrail-api'] : []),
   ];
-  const current = args['iam-from-api'] ? ['--current-from-iam'] : (args.iam ?? []).flatMap((p) => ['--current', p]);
+  const current = args['iam-from-api']
+    ? ['--current-from-iam']
+    : (args.iam ?? []).flatMap((p) => ['--current', p]);
   return (role) =>
     ['tightrole', 'diff', ...evidence, '--role', roleNameOf(role), ...current].map(shellWord).join(' ');
 }

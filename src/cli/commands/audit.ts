@@ -17,7 +17,7 @@ const ACCOUNT = 'Account:';
 export function auditCommand(io: CliIo, setExit: (code: number) => Promise<void> | void) {
   return {
     command: 'audit',
-    describe: 'Rank the account\'s roles by exposure (how functions are reached) x unused privilege',
+    describe: "Rank the account's roles by exposure (how functions are reached) x unused privilege",
     builder: (y: Argv) =>
       evidenceFlags(y)
         .option('iam', {
@@ -42,7 +42,8 @@ export function auditCommand(io: CliIo, setExit: (code: number) => Promise<void>
         .option('lambda-from-api', {
           type: 'boolean',
           default: false,
-          describe: 'Read functions, event sources, resource policies and URLs from the Lambda API (each --region)',
+          describe:
+            'Read functions, event sources, resource policies and URLs from the Lambda API (each --region)',
           group: ACCOUNT,
         })
         .option('format', {
@@ -57,9 +58,12 @@ export function auditCommand(io: CliIo, setExit: (code: number) => Promise<void>
         })
         .example(
           '$0 audit --cloudtrail samples/cloudtrail --iam samples/account/iam --lambda samples/account/lambda',
-          'rank the sample account\'s roles',
+          "rank the sample account's roles",
         )
-        .example('$0 audit --cloudtrail logs/ --iam-from-api --lambda-from-api --region eu-west-1', 'read the account live'),
+        .example(
+          '$0 audit --cloudtrail logs/ --iam-from-api --lambda-from-api --region eu-west-1',
+          'read the account live',
+        ),
     handler: async (args: AuditArgs) => {
       const { runAudit } = await import('./audit-run.ts');
       await setExit(await runAudit(args, io));
