@@ -7,6 +7,7 @@ import { DEFAULT_POLICY_LIMITS, fitPolicy, type FitResult, type PolicyLimits } f
 import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../reduce/options.ts';
 import { groupBy } from '../reduce/group-by.ts';
 import { reducePrincipal, type ReduceResult } from '../reduce/reduce.ts';
+import { verifyCatalogFit } from '../reduce/verify-catalog.ts';
 import { verifyPolicy } from '../reduce/verify.ts';
 import { widenToFit, type Widening } from '../reduce/widen.ts';
 import { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './evidence.ts';
@@ -70,13 +71,17 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
       : catalogSplitter(deps.catalog, options.reduce.generalize);
   // Each role's facts once (facts are in canonical order, so each group is too).
   const byPrincipal = groupBy(facts, (f) => f.principal);
-  const results = principals.map((p) =>
-    deliver(
+  // The catalog self-check looks up every action, implied ones (iam:PassRole) included.
+  await deps.catalog.ensure(new Set(facts.map((f) => f.action.slice(0, f.action.indexOf(':')))));
+  const results = principals.map((p) => {
+    const output = deliver(
       reducePrincipal(p as Arn, byPrincipal.get(p) ?? [], options.reduce, split),
       byPrincipal.get(p) ?? [],
       options,
-    ),
-  );
+    );
+    verifyCatalogFit(output.documents, deps.catalog);
+    return output;
+  });
   const report = buildRunReport(tally, facts, results, deps.catalog.version);
   return { results, report: traces ? { ...report, traces } : report, facts };
 }

@@ -100,7 +100,7 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
       principal,
       action: info.action,
       resources: resolution.kind === 'resolved' ? resolution.resources : '*',
-      context: callContext(record, info.action, region, params),
+      context: callContext(record, info, region, params),
       outcome,
       source: 'cloudtrail',
       time,

@@ -126,7 +126,7 @@ function observe(
       principal: UNATTRIBUTED,
       action: info.action,
       resources: resolution.kind === 'resolved' ? resolution.resources : '*',
-      context: callContext({}, info.action, region, merged),
+      context: callContext({}, info, region, merged),
       outcome: outcomeOf(call.errorCode),
       source: call.source,
       time: call.time!,

@@ -35,10 +35,11 @@ function resources(
   kind: 'role-policy' | 'managed-policy',
   roleName: string | undefined,
 ): Record<string, unknown> {
-  const ids = logicalIds(
+  const derived = logicalIds(
     docs.map((d) => d.name),
     kind === 'role-policy' ? 'Policy' : 'ManagedPolicy',
   );
+  const ids = docs.map((d, i) => d.logicalId ?? derived[i]!);
   const policyNames = iamPolicyNames(
     docs.map((d) => d.name),
     '-least-privilege',
@@ -47,13 +48,16 @@ function resources(
   docs.forEach((doc, i) => {
     const role = roleName ?? doc.roleName ?? doc.name;
     const PolicyDocument = orderedPolicy(doc.policy);
+    // Metadata is free-form for CloudFormation and kept in both YAML and JSON, unlike a comment.
+    const Metadata = doc.roleArn === undefined ? {} : { Metadata: { Tightrole: { RoleArn: doc.roleArn } } };
     out[ids[i]!] =
       kind === 'role-policy'
         ? {
             Type: 'AWS::IAM::RolePolicy',
+            ...Metadata,
             Properties: { PolicyName: policyNames[i]!, RoleName: role, PolicyDocument },
           }
-        : { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument, Roles: [role] } };
+        : { Type: 'AWS::IAM::ManagedPolicy', ...Metadata, Properties: { PolicyDocument, Roles: [role] } };
   });
   return out;
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../support/temp-dir.ts';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { PolicyDocument } from '../../src/model/policy.ts';
@@ -82,11 +82,12 @@ describe('e2e: tightrole generate on samples/', () => {
   it('prints a bare document for one role, and writes one file per role with --out', async () => {
     const one = await runCli(['generate', '--cloudtrail', CLOUDTRAIL, '--role', 'nightly-report-role']);
     expect(JSON.parse(one.stdout)).to.have.property('Version', '2012-10-17');
-    const dir = mkdtempSync(join(tmpdir(), 'tightrole-out-'));
+    const dir = tempDir('tightrole-out-');
     const out = await runCli(['generate', '--cloudtrail', CLOUDTRAIL, '--out', dir]);
     expect(out.code).to.equal(0);
     expect(readdirSync(dir).sort()).to.deep.equal([
       'deploy-role.json',
+      'index.json',
       'nightly-report-role.json',
       'orders-api-role.json',
       'receipt-worker-role.json',
@@ -94,7 +95,7 @@ describe('e2e: tightrole generate on samples/', () => {
   });
 
   it('writes a report whose counts add up', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tightrole-report-'));
+    const dir = tempDir('tightrole-report-');
     const path = join(dir, 'report.json');
     await runCli(['generate', '--cloudtrail', CLOUDTRAIL, '--report', path]);
     const report = JSON.parse(readFileSync(path, 'utf8')) as {

@@ -1,3 +1,4 @@
+# Role arn:aws:iam::123456789012:role/deploy-role
 data "aws_iam_policy_document" "deploy-role" {
   statement {
     sid       = "Iam084V1LA"
@@ -26,6 +27,7 @@ resource "aws_iam_role_policy" "deploy-role" {
   policy = data.aws_iam_policy_document.deploy-role.json
 }
 
+# Role arn:aws:iam::123456789012:role/nightly-report-role
 data "aws_iam_policy_document" "nightly-report-role" {
   statement {
     sid       = "Cloudwatch1AYRLGQ"
@@ -80,6 +82,7 @@ resource "aws_iam_role_policy" "nightly-report-role" {
   policy = data.aws_iam_policy_document.nightly-report-role.json
 }
 
+# Role arn:aws:iam::123456789012:role/receipt-worker-role
 data "aws_iam_policy_document" "receipt-worker-role" {
   statement {
     sid       = "Kms0NFEUDG"
@@ -173,6 +176,7 @@ resource "aws_iam_role_policy" "receipt-worker-role" {
   policy = data.aws_iam_policy_document.receipt-worker-role.json
 }
 
+# Role arn:aws:iam::123456789012:role/service-role/orders-api-role
 data "aws_iam_policy_document" "orders-api-role" {
   statement {
     sid       = "Dynamodb1COJ0MW"
