@@ -1,7 +1,9 @@
-import { InputError, UsageError } from '../errors.ts';
+import type { Catalog } from '../catalog/catalog.ts';
+import { InputError, InternalError, UsageError } from '../errors.ts';
+import { verifyCatalogFit } from '../reduce/verify-catalog.ts';
 import { roleNameOf } from '../ingest/principal.ts';
 import type { Fact } from '../model/fact.ts';
-import type { Arn } from '../model/identifiers.ts';
+import type { Arn, IamAction } from '../model/identifiers.ts';
 import { buildBoundary, type Boundary, type BoundaryOptions } from './boundary-build.ts';
 import { proveBoundary, type BoundaryProof } from './boundary-proof.ts';
 import type { EvidenceDeps } from './evidence.ts';
@@ -59,14 +61,36 @@ export async function boundary(options: BoundaryRunOptions, deps: EvidenceDeps):
     })),
     options.policyName,
   );
-  // SAR check of the boundary (resource types, condition keys): helper "deploy" is writing it as
-  // src/reduce/verify-catalog.ts; until it lands on main this is its one call site.
-  verifyBoundaryAgainstCatalog(built);
+  // Each proposal passed the catalog self-check inside generate; the boundary gets the same check.
+  await deps.catalog.ensure(new Set(built.document.Statement.flatMap((s) => s.Action ?? []).map(prefixOf)));
+  verifyBoundaryCatalogFit(built, deps.catalog);
   return { boundary: built, roles, proof, proposals: selected, report };
 }
 
-/** Placeholder call site for the SAR resource-type / condition-key check (not yet on main). */
-function verifyBoundaryAgainstCatalog(_boundary: Boundary): void {}
+/**
+ * The SAR check of the boundary (src/reduce/verify-catalog.ts): its action-level Allow statements fit
+ * the catalog (actions exist, condition keys apply); every service or action it names or denies exists.
+ * A misfit is a bug in tightrole (InternalError).
+ */
+function verifyBoundaryCatalogFit(built: Boundary, catalog: Catalog): void {
+  const allows = built.document.Statement.filter(
+    (s) => s.Effect === 'Allow' && !(s.Action ?? []).some(isServiceWildcard),
+  );
+  verifyCatalogFit({ ...built.document, Statement: allows }, catalog);
+  for (const s of built.document.Statement)
+    for (const action of s.Action ?? []) {
+      const known = isServiceWildcard(action)
+        ? catalog.service(prefixOf(action)) !== undefined
+        : catalog.actionOf(action as IamAction)?.action === action;
+      if (!known)
+        throw new InternalError(
+          `boundary catalog self-check failed: ${action} in ${s.Sid ?? '(no Sid)'} is not in the catalog`,
+        );
+    }
+}
+
+const prefixOf = (action: string) => action.slice(0, action.indexOf(':'));
+const isServiceWildcard = (action: string) => action.endsWith(':*');
 
 function selectable(f: Fact, options: GenerateOptions): boolean {
   return (
