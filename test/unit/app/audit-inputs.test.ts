@@ -12,7 +12,10 @@ const functions = (...names: string[]) =>
     'list-functions.json',
   );
 const policy = (statements: unknown[]) =>
-  lambdaConfigFrom({ Policy: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }, 'get-policy.json');
+  lambdaConfigFrom(
+    { Policy: JSON.stringify({ Version: '2012-10-17', Statement: statements }) },
+    'get-policy.json',
+  );
 const exposureOf = (...parts: ReturnType<typeof lambdaConfigFrom>[]) =>
   functionExposures(mergeLambdaConfigs([functions('f'), ...parts]))[0]!;
 
@@ -24,7 +27,8 @@ describe('audit: the exposure model', () => {
   });
 
   it('a URL with auth NONE is public, with AWS_IAM internal', () => {
-    const url = (authType: string) => lambdaConfigFrom({ FunctionUrl: 'https://x/', FunctionArn: fn('f'), AuthType: authType }, 'url.json');
+    const url = (authType: string) =>
+      lambdaConfigFrom({ FunctionUrl: 'https://x/', FunctionArn: fn('f'), AuthType: authType }, 'url.json');
     expect(exposureOf(url('NONE')).level).to.equal('public');
     expect(exposureOf(url('AWS_IAM')).level).to.equal('internal');
   });
@@ -42,7 +46,11 @@ describe('audit: the exposure model', () => {
     expect(exposureOf(api).level).to.equal('external');
     expect(exposureOf(api).paths[0]!.detail).to.equal('apigateway.amazonaws.com (aws:sourcearn)');
     const queue = lambdaConfigFrom(
-      { EventSourceMappings: [{ FunctionArn: fn('f'), EventSourceArn: `arn:aws:sqs:eu-west-1:${ACCOUNT}:q`, State: 'Enabled' }] },
+      {
+        EventSourceMappings: [
+          { FunctionArn: fn('f'), EventSourceArn: `arn:aws:sqs:eu-west-1:${ACCOUNT}:q`, State: 'Enabled' },
+        ],
+      },
       'esm.json',
     );
     expect(exposureOf(queue).level).to.equal('external');
@@ -50,16 +58,37 @@ describe('audit: the exposure model', () => {
 
   it('"*" is public unless a source condition pins it or only IAM-authenticated URL calls are allowed', () => {
     const star = (condition?: unknown) =>
-      policy([{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: fn('f'), ...(condition ? { Condition: condition } : {}) }]);
+      policy([
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 'lambda:InvokeFunction',
+          Resource: fn('f'),
+          ...(condition ? { Condition: condition } : {}),
+        },
+      ]);
     expect(exposureOf(star()).level).to.equal('public');
     expect(exposureOf(star({ StringEquals: { 'AWS:SourceAccount': ACCOUNT } })).level).to.equal('external');
-    expect(exposureOf(star({ StringEquals: { 'lambda:FunctionUrlAuthType': 'AWS_IAM' } })).level).to.equal('internal');
-    expect(exposureOf(star({ StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } })).level).to.equal('public');
-    expect(exposureOf(policy([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'lambda:InvokeFunction', Resource: fn('f') }])).level).to.equal('public');
+    expect(exposureOf(star({ StringEquals: { 'lambda:FunctionUrlAuthType': 'AWS_IAM' } })).level).to.equal(
+      'internal',
+    );
+    expect(exposureOf(star({ StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } })).level).to.equal(
+      'public',
+    );
+    expect(
+      exposureOf(
+        policy([
+          { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'lambda:InvokeFunction', Resource: fn('f') },
+        ]),
+      ).level,
+    ).to.equal('public');
   });
 
   it('this account is internal, another account external; the strongest path wins', () => {
-    const grant = (aws: unknown) => policy([{ Effect: 'Allow', Principal: { AWS: aws }, Action: 'lambda:InvokeFunction', Resource: fn('f') }]);
+    const grant = (aws: unknown) =>
+      policy([
+        { Effect: 'Allow', Principal: { AWS: aws }, Action: 'lambda:InvokeFunction', Resource: fn('f') },
+      ]);
     expect(exposureOf(grant(`arn:aws:iam::${ACCOUNT}:root`)).level).to.equal('internal');
     expect(exposureOf(grant('444455556666')).level).to.equal('external');
     // One statement naming this account and "*": every principal counts, so it is public.
@@ -67,14 +96,22 @@ describe('audit: the exposure model', () => {
   });
 
   it('a Deny never adds exposure, and a grant for another function does not count', () => {
-    expect(exposureOf(policy([{ Effect: 'Deny', Principal: '*', Action: 'lambda:*', Resource: fn('f') }])).level).to.equal('none');
-    expect(exposureOf(policy([{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: fn('other') }])).level).to.equal('none');
+    expect(
+      exposureOf(policy([{ Effect: 'Deny', Principal: '*', Action: 'lambda:*', Resource: fn('f') }])).level,
+    ).to.equal('none');
+    expect(
+      exposureOf(
+        policy([{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: fn('other') }]),
+      ).level,
+    ).to.equal('none');
   });
 });
 
 describe('audit: malformed Lambda inputs are reported with the file and never trusted', () => {
   it('names an unknown shape', () => {
-    expect(lambdaConfigFrom({ Something: [] }, 'x.json').problems[0]).to.match(/^x\.json: not list-functions/);
+    expect(lambdaConfigFrom({ Something: [] }, 'x.json').problems[0]).to.match(
+      /^x\.json: not list-functions/,
+    );
     expect(lambdaConfigFrom([1, 2], 'y.json').problems).to.have.length(1);
   });
 
@@ -84,7 +121,11 @@ describe('audit: malformed Lambda inputs are reported with the file and never tr
         Functions: [
           { FunctionName: 'ok', FunctionArn: fn('ok'), Role: role('ok-role') },
           { FunctionName: 'bad', FunctionArn: 'arn:aws:lambda:eu-west-1:1:function:bad', Role: role('r') },
-          { FunctionName: 'forged', FunctionArn: fn('forged'), Role: 'arn:aws:iam::111122223333:role/x\u001b[2J' },
+          {
+            FunctionName: 'forged',
+            FunctionArn: fn('forged'),
+            Role: 'arn:aws:iam::111122223333:role/x\u001b[2J',
+          },
           { FunctionName: 'norole', FunctionArn: fn('norole') },
           null,
         ],
@@ -97,7 +138,9 @@ describe('audit: malformed Lambda inputs are reported with the file and never tr
   });
 
   it('reports a Policy that is not JSON, a statement without a function or principal, a bad URL auth type', () => {
-    expect(lambdaConfigFrom({ Policy: '{not json' }, 'p.json').problems).to.deep.equal(['p.json: Policy is not JSON; skipped']);
+    expect(lambdaConfigFrom({ Policy: '{not json' }, 'p.json').problems).to.deep.equal([
+      'p.json: Policy is not JSON; skipped',
+    ]);
     const p = policy([
       { Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:s3:::b' },
       { Effect: 'Allow', Principal: { Federated: 'x' }, Action: 'lambda:InvokeFunction', Resource: fn('f') },
@@ -105,7 +148,10 @@ describe('audit: malformed Lambda inputs are reported with the file and never tr
     ]);
     expect(p.grants).to.deep.equal([]);
     expect(p.problems).to.have.length(3);
-    const url = lambdaConfigFrom({ FunctionUrl: 'https://x/', FunctionArn: fn('f'), AuthType: 'OPEN' }, 'u.json');
+    const url = lambdaConfigFrom(
+      { FunctionUrl: 'https://x/', FunctionArn: fn('f'), AuthType: 'OPEN' },
+      'u.json',
+    );
     expect(url.urls).to.deep.equal([]);
     expect(url.problems[0]).to.match(/^u\.json: needs a function FunctionArn and AuthType/);
   });
@@ -113,7 +159,10 @@ describe('audit: malformed Lambda inputs are reported with the file and never tr
   it('a function listed twice with different roles counts for both roles', () => {
     const twice = mergeLambdaConfigs([
       functions('f'),
-      lambdaConfigFrom({ Functions: [{ FunctionName: 'f', FunctionArn: fn('f'), Role: role('other') }] }, 'b.json'),
+      lambdaConfigFrom(
+        { Functions: [{ FunctionName: 'f', FunctionArn: fn('f'), Role: role('other') }] },
+        'b.json',
+      ),
     ]);
     expect(functionExposures(twice).map((e) => e.role)).to.deep.equal([role('f-role'), role('other')]);
     expect(twice.problems).to.have.length(1);
@@ -123,7 +172,19 @@ describe('audit: malformed Lambda inputs are reported with the file and never tr
 describe('audit: the IAM state', () => {
   const details = {
     RoleDetailList: [
-      { RoleName: 'a', Arn: role('a'), RolePolicyList: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } }] },
+      {
+        RoleName: 'a',
+        Arn: role('a'),
+        RolePolicyList: [
+          {
+            PolicyName: 'p',
+            PolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+            },
+          },
+        ],
+      },
       // A forged RoleName cannot take another role's policies: entries match by ARN.
       { RoleName: 'a', Arn: role('b'), RolePolicyList: [] },
       { RoleName: 'c', Arn: 'not-an-arn' },

@@ -21,7 +21,14 @@ function state(roles: Record<string, Statement[]>): IamState {
       name,
       incomplete: false,
       current: {
-        policies: [{ name: `${name}-inline`, kind: 'inline', origin: 'test', document: { Version: '2012-10-17', Statement: statements } }],
+        policies: [
+          {
+            name: `${name}-inline`,
+            kind: 'inline',
+            origin: 'test',
+            document: { Version: '2012-10-17', Statement: statements },
+          },
+        ],
         boundary: [],
         notes: [],
       },
@@ -61,16 +68,26 @@ const lambda = mergeLambdaConfigs([
 describe('audit: the ranking (exposure x unused privilege)', () => {
   it('scores each role by the documented rule and ranks highest first', async () => {
     const catalog = await realCatalog('sqs', 'iam', 'sns');
-    const index = indexActions(catalog.loadedServices().filter((s) => ['sqs', 'iam', 'sns'].includes(s.prefix)));
+    const index = indexActions(
+      catalog.loadedServices().filter((s) => ['sqs', 'iam', 'sns'].includes(s.prefix)),
+    );
     const iam = state({
       'web-role': [{ Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:DeleteQueue'], Resource: ['*'] }],
       'batch-role': [{ Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:DeleteQueue'], Resource: ['*'] }],
       'idle-role': [{ Effect: 'Allow', Action: ['iam:PassRole'], Resource: ['*'] }],
-      'scoped-role': [{ Effect: 'Allow', Action: ['sns:Publish'], Resource: [`arn:aws:sns:eu-west-1:${ACCOUNT}:t`] }],
+      'scoped-role': [
+        { Effect: 'Allow', Action: ['sns:Publish'], Resource: [`arn:aws:sns:eu-west-1:${ACCOUNT}:t`] },
+      ],
     });
-    const facts = [fact('web-role', 'sqs:SendMessage', 3), fact('batch-role', 'sqs:SendMessage'), fact('scoped-role', 'sns:Publish')];
+    const facts = [
+      fact('web-role', 'sqs:SendMessage', 3),
+      fact('batch-role', 'sqs:SendMessage'),
+      fact('scoped-role', 'sns:Publish'),
+    ];
     const model = rankRoles({ iam, lambda, facts, index, diffCommand: (r) => `diff ${r}` });
-    const byRole = Object.fromEntries(model.entries.map((e) => [e.role.slice(e.role.lastIndexOf('/') + 1), e]));
+    const byRole = Object.fromEntries(
+      model.entries.map((e) => [e.role.slice(e.role.lastIndexOf('/') + 1), e]),
+    );
     // web: public (4) x DeleteQueue unused, Write on "*" (2 x 2) = 16; batch: none (1) x 4 = 4.
     expect(byRole['web-role']!.score).to.equal(4 * LEVEL_WEIGHT.Write * 2);
     expect(byRole['batch-role']!.score).to.equal(1 * LEVEL_WEIGHT.Write * 2);
@@ -96,7 +113,13 @@ describe('audit: the ranking (exposure x unused privilege)', () => {
     const catalog = await realCatalog('sqs');
     const index = indexActions(catalog.loadedServices().filter((s) => s.prefix === 'sqs'));
     const iam = state({ 'web-role': [{ Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: ['*'] }] });
-    const model = rankRoles({ iam, lambda, facts: [fact('ghost-role', 'sqs:SendMessage')], index, diffCommand: () => '' });
+    const model = rankRoles({
+      iam,
+      lambda,
+      facts: [fact('ghost-role', 'sqs:SendMessage')],
+      index,
+      diffCommand: () => '',
+    });
     expect(model.unusedFunctions).to.deep.equal(['batch', 'web']);
     expect(model.unknownRoles).to.deep.equal([roleArn('ghost-role')]);
     expect(model.functionsWithoutRole).to.deep.equal(['batch']);
@@ -112,11 +135,22 @@ describe('audit: the ranking (exposure x unused privilege)', () => {
         { Effect: 'Allow', Action: ['iam:PassRole'], Resource: [roleArn('x')] },
       ],
     });
-    const model = rankRoles({ iam, lambda: lambdaConfigFrom({ Functions: [] }, 'f'), facts: [], index, diffCommand: () => '' });
-    const [a, b] = [model.entries.find((e) => e.role.endsWith('/a-role'))!, model.entries.find((e) => e.role.endsWith('/b-role'))!];
+    const model = rankRoles({
+      iam,
+      lambda: lambdaConfigFrom({ Functions: [] }, 'f'),
+      facts: [],
+      index,
+      diffCommand: () => '',
+    });
+    const [a, b] = [
+      model.entries.find((e) => e.role.endsWith('/a-role'))!,
+      model.entries.find((e) => e.role.endsWith('/b-role'))!,
+    ];
     expect(a.privilege.broad.map((x) => x.kind)).to.deep.equal(['admin']);
     expect(a.privilege.escalation.length).to.be.greaterThan(10);
-    expect(b.privilege.broad).to.deep.equal([{ policy: 'b-role-inline', kind: 'service-wildcard', patterns: ['s3:*'] }]);
+    expect(b.privilege.broad).to.deep.equal([
+      { policy: 'b-role-inline', kind: 'service-wildcard', patterns: ['s3:*'] },
+    ]);
     expect(b.privilege.escalation).to.deep.equal([]);
   });
 

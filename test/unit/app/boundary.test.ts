@@ -12,7 +12,11 @@ const ACCOUNT = '111122223333';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/app-role` as Arn;
 const OPTIONS = { serviceLevel: false, policyName: 'app-boundary' };
 
-function fact(action: string, resources: string[] | '*', context: Record<string, string> = { 'aws:RequestedRegion': 'eu-west-1' }): Fact {
+function fact(
+  action: string,
+  resources: string[] | '*',
+  context: Record<string, string> = { 'aws:RequestedRegion': 'eu-west-1' },
+): Fact {
   return {
     principal: ROLE,
     action: action as IamAction,
@@ -51,7 +55,9 @@ describe('boundary: built from the combined evidence', () => {
   const sids = built.document.Statement.map((s) => s.Sid);
 
   it('allows what was used, held to the accounts and regions seen where every call allows it', () => {
-    const allow = Object.fromEntries(built.document.Statement.filter((s) => s.Effect === 'Allow').map((s) => [s.Sid, s]));
+    const allow = Object.fromEntries(
+      built.document.Statement.filter((s) => s.Effect === 'Allow').map((s) => [s.Sid, s]),
+    );
     expect(allow['UsedInSeenAccountsInSeenRegions']!.Action).to.deep.equal(['dynamodb:GetItem']);
     expect(allow['UsedInSeenAccountsInSeenRegions']!.Condition).to.deep.equal({
       StringEquals: { 'aws:RequestedRegion': ['eu-west-1'] },
@@ -76,7 +82,9 @@ describe('boundary: built from the combined evidence', () => {
 
   it('at service level allows whole services', () => {
     const service = buildBoundary(FACTS, [ROLE], { ...OPTIONS, serviceLevel: true });
-    const actions = service.document.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => s.Action ?? []);
+    const actions = service.document.Statement.filter((s) => s.Effect === 'Allow').flatMap(
+      (s) => s.Action ?? [],
+    );
     expect(actions.sort()).to.deep.equal(['cloudwatch:*', 'dynamodb:*', 'iam:*', 's3:*']);
     expect(() => proveBoundary(service, roles, OPTIONS.policyName)).to.not.throw();
   });
@@ -94,7 +102,10 @@ describe('boundary: the proof', () => {
     expect(proof.requestsAllowed).to.equal(4);
     expect(proof.requestsDenied).to.be.greaterThan(20);
     // Independently: the evaluator with admin identity policies denies removing the boundary.
-    const admin: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['*'], Resource: ['*'] }] };
+    const admin: PolicyDocument = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['*'], Resource: ['*'] }],
+    };
     const decision = (action: string, resource: string, account = ACCOUNT) =>
       evaluateRequest(
         [admin],
@@ -113,9 +124,15 @@ describe('boundary: the proof', () => {
     const built = buildBoundary(FACTS, [ROLE], OPTIONS);
     const broken = {
       ...built,
-      document: { ...built.document, Statement: built.document.Statement.filter((s) => s.Sid !== 'UsedInSeenRegions') },
+      document: {
+        ...built.document,
+        Statement: built.document.Statement.filter((s) => s.Sid !== 'UsedInSeenRegions'),
+      },
     };
-    expect(() => proveBoundary(broken, roles, OPTIONS.policyName)).to.throw(InternalError, /needs (cloudwatch:PutMetricData|s3:GetObject)/);
+    expect(() => proveBoundary(broken, roles, OPTIONS.policyName)).to.throw(
+      InternalError,
+      /needs (cloudwatch:PutMetricData|s3:GetObject)/,
+    );
   });
 
   it('fails with an InternalError when an escalation action is not denied', () => {
@@ -125,21 +142,31 @@ describe('boundary: the proof', () => {
       document: {
         ...built.document,
         Statement: built.document.Statement.map((s) =>
-          s.Sid === 'DenyPrivilegeEscalation' ? { ...s, Action: (s.Action ?? []).filter((a) => a !== 'iam:CreateAccessKey') } : s,
+          s.Sid === 'DenyPrivilegeEscalation'
+            ? { ...s, Action: (s.Action ?? []).filter((a) => a !== 'iam:CreateAccessKey') }
+            : s,
         ),
       },
     };
-    expect(() => proveBoundary(weakened, roles, OPTIONS.policyName)).to.throw(InternalError, /iam:CreateAccessKey/);
+    expect(() => proveBoundary(weakened, roles, OPTIONS.policyName)).to.throw(
+      InternalError,
+      /iam:CreateAccessKey/,
+    );
   });
 
   it('fails when a role changes its own boundary (it cannot keep working under this boundary)', () => {
     const own = [...FACTS, fact('iam:PutRolePermissionsBoundary', [ROLE])];
-    const proposal = { ...PROPOSAL, Statement: [...PROPOSAL.Statement, { Effect: 'Allow' as const, Action: ['iam:PutRolePermissionsBoundary'], Resource: [ROLE] }] };
+    const proposal = {
+      ...PROPOSAL,
+      Statement: [
+        ...PROPOSAL.Statement,
+        { Effect: 'Allow' as const, Action: ['iam:PutRolePermissionsBoundary'], Resource: [ROLE] },
+      ],
+    };
     const built = buildBoundary(own, [ROLE], OPTIONS);
-    expect(() => proveBoundary(built, [{ role: ROLE, documents: [proposal], facts: own }], OPTIONS.policyName)).to.throw(
-      InternalError,
-      /iam:PutRolePermissionsBoundary/,
-    );
+    expect(() =>
+      proveBoundary(built, [{ role: ROLE, documents: [proposal], facts: own }], OPTIONS.policyName),
+    ).to.throw(InternalError, /iam:PutRolePermissionsBoundary/);
   });
 });
 
