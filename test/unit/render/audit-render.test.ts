@@ -87,6 +87,7 @@ async function hostileResult(): Promise<AuditResult> {
 describe('render/audit: text, Markdown and JSON with untrusted names', () => {
   it('text never puts control bytes on screen and keeps one line per value', async () => {
     const text = renderAuditText(await hostileResult(), { colour: false });
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     expect(text).to.not.match(/[\u0000-\u0009\u000b-\u001f]/);
     expect(text).to.contain('x\\x1b[31m');
     expect(text.split('\n').some((l) => l.startsWith('# head'))).to.equal(false);
