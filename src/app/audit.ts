@@ -3,11 +3,13 @@ import { indexActions } from '../diff/expand.ts';
 import { InputError } from '../errors.ts';
 import type { Arn } from '../model/identifiers.ts';
 import { readIamStateFiles, readLambdaConfigFiles } from '../sources/audit-input-files.ts';
-import type { IamState } from './audit-iam-state.ts';
-import type { LambdaConfig } from './audit-lambda-shapes.ts';
-import { rankRoles, type AuditModel } from './audit-rank.ts';
+import type { IamState } from '../audit/iam-state.ts';
+import type { LambdaConfig } from '../audit/lambda-shapes.ts';
+import { rankRoles } from '../audit/rank.ts';
+import type { AuditResult } from '../audit/result.ts';
+
+export type { AuditResult } from '../audit/result.ts';
 import { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './evidence.ts';
-import type { IngestTally } from '../ingest/tally.ts';
 
 /** Where an account input comes from: JSON files, or the AWS API. */
 export type AccountSource =
@@ -28,14 +30,6 @@ export interface AuditDeps extends EvidenceDeps {
   /** Replace the IAM / Lambda readers (tests pass in-memory inputs). */
   readIam?: () => Promise<IamState>;
   readLambda?: () => Promise<LambdaConfig>;
-}
-
-export interface AuditResult {
-  model: AuditModel;
-  /** IAM and Lambda input problems, each naming its input. */
-  problems: string[];
-  ingest: ReturnType<IngestTally['toReport']>;
-  window: { since?: string; until?: string; first?: string; last?: string };
 }
 
 /**
@@ -93,7 +87,7 @@ async function readIam(source: AccountSource): Promise<IamState> {
 async function readLambda(source: AccountSource, regions: readonly string[] = []): Promise<LambdaConfig> {
   if (source.kind === 'files') return readLambdaConfigFiles(source.files);
   const { readLambdaConfigFromApi } = await import('../aws/lambda-config.ts');
-  const { mergeLambdaConfigs } = await import('./audit-lambda-shapes.ts');
+  const { mergeLambdaConfigs } = await import('../audit/lambda-shapes.ts');
   const parts: LambdaConfig[] = [];
   for (const region of regions.length > 0 ? regions : [undefined])
     parts.push(await readLambdaConfigFromApi(source.client, region));

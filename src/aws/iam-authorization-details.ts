@@ -1,5 +1,5 @@
 import { GetAccountAuthorizationDetailsCommand, type IAMClient } from '@aws-sdk/client-iam';
-import { iamStateFrom, type IamState } from '../app/audit-iam-state.ts';
+import { iamStateFrom, type IamState } from '../audit/iam-state.ts';
 import { awsCall } from './errors.ts';
 import { pages } from './iam.ts';
 import { listField } from './response.ts';

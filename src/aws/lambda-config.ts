@@ -5,7 +5,7 @@ import {
   ListFunctionsCommand,
   ListFunctionUrlConfigsCommand,
 } from '@aws-sdk/client-lambda';
-import { lambdaConfigFrom, mergeLambdaConfigs, type LambdaConfig } from '../app/audit-lambda-shapes.ts';
+import { lambdaConfigFrom, mergeLambdaConfigs, type LambdaConfig } from '../audit/lambda-shapes.ts';
 import { baseClientConfig, type AwsClientOptions } from './clients.ts';
 import { awsCall } from './errors.ts';
 import { pages } from './iam.ts';

@@ -1,4 +1,4 @@
-import type { AuditResult } from '../app/audit.ts';
+import type { AuditResult } from '../audit/result.ts';
 import { safeJson } from './json.ts';
 
 /** The ranking rule, as every format states it (docs/audit.md explains it). */

@@ -1,5 +1,5 @@
-import type { AuditResult } from '../app/audit.ts';
-import type { AuditEntry } from '../app/audit-rank.ts';
+import type { AuditResult } from '../audit/result.ts';
+import type { AuditEntry } from '../audit/rank.ts';
 import { AUDIT_RULE } from './audit-json.ts';
 import { AUDIT_DETAIL_LIMIT } from './audit-text.ts';
 import { count } from './diff-common.ts';

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { iamStateFrom, mergeIamStates, type IamState } from '../app/audit-iam-state.ts';
-import { lambdaConfigFrom, mergeLambdaConfigs, type LambdaConfig } from '../app/audit-lambda-shapes.ts';
+import { iamStateFrom, mergeIamStates, type IamState } from '../audit/iam-state.ts';
+import { lambdaConfigFrom, mergeLambdaConfigs, type LambdaConfig } from '../audit/lambda-shapes.ts';
 
 /** Files of a path list: a file as given, a directory's `*.json` files (recursive, sorted). */
 async function jsonFiles(paths: readonly string[], problems: string[]): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { audit, type AccountSource } from '../../app/audit.ts';
 import type { AwsClientOptions } from '../../aws/clients.ts';
-import { shellWord } from '../../app/audit-rank.ts';
+import { shellWord } from '../../audit/rank.ts';
 import { Catalog } from '../../catalog/catalog.ts';
 import { iamDataSource } from '../../catalog/iam-data-source.ts';
 import { EXIT, UsageError } from '../../errors.ts';

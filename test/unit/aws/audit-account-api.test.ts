@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { iamClient } from '../../../src/aws/iam.ts';
 import { readIamStateFromApi } from '../../../src/aws/iam-authorization-details.ts';
 import { readLambdaConfigFromApi } from '../../../src/aws/lambda-config.ts';
-import { functionExposures } from '../../../src/app/audit-exposure.ts';
+import { functionExposures } from '../../../src/audit/exposure.ts';
 import { AwsError } from '../../../src/errors.ts';
 import { fastRetries, TEST_CREDENTIALS } from '../../support/local-aws.ts';
 import {

@@ -1,5 +1,5 @@
 import type { Arn } from '../model/identifiers.ts';
-import type { LambdaConfig, PolicyGrantEntry } from './audit-lambda-shapes.ts';
+import type { LambdaConfig, PolicyGrantEntry } from './lambda-shapes.ts';
 
 /**
  * How far outside input reaches a function, strongest first: `public` (anyone on the internet),

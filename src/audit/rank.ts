@@ -1,15 +1,10 @@
 import type { ActionIndex } from '../diff/expand.ts';
 import type { Fact } from '../model/fact.ts';
 import type { Arn } from '../model/identifiers.ts';
-import {
-  EXPOSURE_WEIGHT,
-  functionExposures,
-  type ExposureLevel,
-  type FunctionExposure,
-} from './audit-exposure.ts';
-import type { IamState } from './audit-iam-state.ts';
-import type { LambdaConfig } from './audit-lambda-shapes.ts';
-import { rolePrivilege, type RolePrivilege } from './audit-privilege.ts';
+import { EXPOSURE_WEIGHT, functionExposures, type ExposureLevel, type FunctionExposure } from './exposure.ts';
+import type { IamState } from './iam-state.ts';
+import type { LambdaConfig } from './lambda-shapes.ts';
+import { rolePrivilege, type RolePrivilege } from './privilege.ts';
 
 /** One role in the ranking. */
 export interface AuditEntry {

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import type { IamState } from '../../../src/app/audit-iam-state.ts';
-import { lambdaConfigFrom, mergeLambdaConfigs } from '../../../src/app/audit-lambda-shapes.ts';
-import { ESCALATION_WEIGHT, LEVEL_WEIGHT } from '../../../src/app/audit-privilege.ts';
-import { rankRoles, shellWord } from '../../../src/app/audit-rank.ts';
+import type { IamState } from '../../../src/audit/iam-state.ts';
+import { lambdaConfigFrom, mergeLambdaConfigs } from '../../../src/audit/lambda-shapes.ts';
+import { ESCALATION_WEIGHT, LEVEL_WEIGHT } from '../../../src/audit/privilege.ts';
+import { rankRoles, shellWord } from '../../../src/audit/rank.ts';
 import { ESCALATION_ACTIONS } from '../../../src/catalog/escalation.ts';
 import { indexActions } from '../../../src/diff/expand.ts';
 import type { Fact } from '../../../src/model/fact.ts';

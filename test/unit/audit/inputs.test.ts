@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { functionExposures } from '../../../src/app/audit-exposure.ts';
-import { iamStateFrom } from '../../../src/app/audit-iam-state.ts';
-import { lambdaConfigFrom, mergeLambdaConfigs } from '../../../src/app/audit-lambda-shapes.ts';
+import { functionExposures } from '../../../src/audit/exposure.ts';
+import { iamStateFrom } from '../../../src/audit/iam-state.ts';
+import { lambdaConfigFrom, mergeLambdaConfigs } from '../../../src/audit/lambda-shapes.ts';
 
 const ACCOUNT = '111122223333';
 const fn = (name: string) => `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:${name}`;

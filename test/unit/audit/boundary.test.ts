@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { buildBoundary } from '../../../src/app/boundary-build.ts';
-import { proveBoundary } from '../../../src/app/boundary-proof.ts';
+import { buildBoundary } from '../../../src/audit/boundary-build.ts';
+import { proveBoundary } from '../../../src/audit/boundary-proof.ts';
 import { globMatcher } from '../../../src/app/boundary.ts';
 import { InternalError } from '../../../src/errors.ts';
 import type { Fact } from '../../../src/model/fact.ts';
