@@ -1,7 +1,7 @@
 import { InputError } from '../errors.ts';
 import { roleNameOf } from '../ingest/principal.ts';
 import { HclEncodingError } from '../render/hcl.ts';
-import { renderCloudFormation, type CloudFormationKind } from '../render/cloudformation.ts';
+import { ExportShapeError, renderCloudFormation, type CloudFormationKind } from '../render/cloudformation.ts';
 import { renderPolicyJson, renderPolicyMapJson, safeJson } from '../render/json.ts';
 import { renderTerraform, type NamedPolicy, type TerraformResource } from '../render/terraform.ts';
 import type { RoleOutput } from './generate.ts';
@@ -30,13 +30,18 @@ export const OUTPUT_EXTENSIONS: Record<OutputFormat, string> = {
 };
 
 /**
- * What `generate` prints: for JSON, one role's bare document (split documents as an array) or a map
- * by role ARN; for Terraform/CloudFormation, one document per (role, split part) in one file.
+ * What `generate` prints: for JSON, one role's bare document or a map by role ARN (a split role's
+ * documents as an array); for Terraform/CloudFormation, one document per (role, split part) in one
+ * file, split parts as managed policies. One role's JSON is always a bare document, so a split one is
+ * refused with the ways out, rather than printed in a shape `put-role-policy` would reject.
  */
 export function renderForStdout(results: readonly RoleOutput[], options: OutputOptions): string {
   if (options.format === 'json') {
-    if (results.length === 1 && results[0]!.documents.length === 1)
-      return renderPolicyJson(results[0]!.documents[0]!);
+    if (results.length === 1) {
+      const only = results[0]!;
+      if (only.documents.length > 1) throw splitOnStdout(only);
+      return renderPolicyJson(only.documents[0]!);
+    }
     return renderPolicyMapJson(
       new Map(results.map((r) => [r.principal, r.documents.length === 1 ? r.documents[0]! : r.documents])),
     );
@@ -116,31 +121,57 @@ function namedPolicies(r: RoleOutput, ids: CodeIdentifiers): NamedPolicy[] {
   const role = roleNameOf(r.principal);
   const own = ids.names.get(r.principal)!;
   const alias = ids.multiAccount ? `account_${roleParts(r.principal).account}` : undefined;
+  const split = r.documents.length > 1;
   return r.documents.map((policy, i) => ({
-    name: r.documents.length === 1 ? role : `${role}-${i + 1}`,
+    name: split ? `${role}-${i + 1}` : role,
     policy,
     roleName: role,
     roleArn: r.principal,
     label: own[i]!,
     logicalId: own[i]!,
     ...(alias !== undefined ? { providerAlias: alias } : {}),
+    ...(split ? { managed: true } : {}),
   }));
 }
+
+/** What stderr says about a split role: how many managed policies, and as what they are written. */
+export function splitNotice(r: RoleOutput, options: OutputOptions): string {
+  const head = `${r.principal}: too large for one inline policy (IAM allows 10,240 characters per role); split into ${r.documents.length} managed policies`;
+  if (options.format === 'terraform')
+    return options.terraformResource === 'none'
+      ? `${head}: attach each as an aws_iam_policy (the inline quota is shared)`
+      : `${head}, written as aws_iam_policy + aws_iam_role_policy_attachment`;
+  if (options.format !== 'json' && options.cloudformationResource !== 'sam')
+    return `${head}, written as AWS::IAM::ManagedPolicy with Roles`;
+  return head;
+}
+
+function splitOnStdout(r: RoleOutput): InputError {
+  return new InputError(
+    `${r.principal}: too large for one inline policy; it needs ${r.documents.length} managed policies, ` +
+      'which one JSON document cannot hold. Use --out DIR (one file per policy), or --format terraform ' +
+      '--terraform-resource policy, or --format cloudformation',
+  );
+}
+
 function renderNamed(named: NamedPolicy[], options: OutputOptions): string {
   if (options.format === 'terraform')
     return asInputError(() => renderTerraform(named, { resource: options.terraformResource }));
-  return renderCloudFormation(named, {
-    format: options.format === 'cloudformation-json' ? 'json' : 'yaml',
-    kind: options.cloudformationResource,
-  });
+  return asInputError(() =>
+    renderCloudFormation(named, {
+      format: options.format === 'cloudformation-json' ? 'json' : 'yaml',
+      kind: options.cloudformationResource,
+    }),
+  );
 }
 
-/** A value Terraform cannot hold exactly is the input's problem, said plainly (exit 1). */
+/** A value Terraform cannot hold exactly, or a shape the format cannot deploy, is said plainly (exit 1). */
 export function asInputError<T>(render: () => T): T {
   try {
     return render();
   } catch (error) {
-    if (error instanceof HclEncodingError) throw new InputError(error.message);
+    if (error instanceof HclEncodingError || error instanceof ExportShapeError)
+      throw new InputError(error.message);
     throw error;
   }
 }

@@ -7,9 +7,11 @@ export function terraformIdentifiers(names: readonly string[]): string[] {
   return unique(names.map(terraformIdentifier), '_');
 }
 
-export function logicalIds(names: readonly string[], suffix: string): string[] {
+/** `suffix` is one for all names, or one per name (a split part is a `ManagedPolicy` among `Policy`s). */
+export function logicalIds(names: readonly string[], suffix: string | readonly string[]): string[] {
+  const suffixOf = (i: number) => (typeof suffix === 'string' ? suffix : (suffix[i] ?? ''));
   return unique(
-    names.map((n) => `${pascal(n) || 'Tightrole'}${suffix}`.slice(0, 200)),
+    names.map((n, i) => `${pascal(n) || 'Tightrole'}${suffixOf(i)}`.slice(0, 200)),
     '',
   );
 }

@@ -4,12 +4,26 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { PolicyDocument } from '../../src/model/policy.ts';
+import { evaluateRequest } from '../../src/policy/evaluate.ts';
 import { expandPaths } from '../../src/sources/expand-paths.ts';
 import { realCatalog } from '../support/catalog.ts';
 import { runCli, SAMPLES } from '../support/run-cli.ts';
 import { allowedObservations, expectSound } from '../support/soundness.ts';
 
 const CLOUDTRAIL = join(SAMPLES, 'cloudtrail');
+
+/** The sample's three functions and their roles (samples/README.md). */
+const SAMPLE_FUNCTIONS = [
+  ['arn:aws:iam::123456789012:role/nightly-report-role', 'nightly-report'],
+  ['arn:aws:iam::123456789012:role/receipt-worker-role', 'receipt-worker'],
+  ['arn:aws:iam::123456789012:role/service-role/orders-api-role', 'orders-api'],
+] as const;
+
+/** What the Lambda runtime does with each function role that no trail records: its log writes. */
+const SAMPLE_BASELINES = SAMPLE_FUNCTIONS.flatMap(([role]) => [
+  `${role} logs:CreateLogGroup`,
+  `${role} logs:PutLogEvents`,
+]);
 
 describe('e2e: tightrole generate on samples/', () => {
   let output: Record<string, PolicyDocument>;
@@ -36,7 +50,40 @@ describe('e2e: tightrole generate on samples/', () => {
     );
     const observations = await allowedObservations(await realCatalog(), records);
     expect(observations.length).to.be.greaterThan(3000);
-    expectSound(new Map(Object.entries(output)), observations);
+    expectSound(new Map(Object.entries(output)), observations, SAMPLE_BASELINES);
+  });
+
+  it("lets each function's runtime write its logs on a later day and to a published version's stream", () => {
+    for (const [role, fn] of SAMPLE_FUNCTIONS) {
+      const group = `arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/${fn}`;
+      const calls = [
+        ['logs:CreateLogGroup', `${group}:*`],
+        ['logs:CreateLogStream', `${group}:log-stream:2027/01/05/[7]abcdef0123456789`],
+        ['logs:PutLogEvents', `${group}:log-stream:2027/01/05/[7]abcdef0123456789`],
+        ['logs:PutLogEvents', `${group}:log-stream:2027/01/05/[$LATEST]0123456789abcdef`],
+      ] as const;
+      for (const [action, resource] of calls) {
+        const r = evaluateRequest([output[role]!], { action, resource, context: {} });
+        expect(r.decision, `${role} ${action} ${resource}`).to.equal('allowed');
+      }
+      // Scoped to the function's own group: another function's group stays denied.
+      const other = evaluateRequest([output[role]!], {
+        action: 'logs:PutLogEvents',
+        resource: 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/someone-else:log-stream:x',
+        context: {},
+      });
+      expect(other.decision).to.equal('implicit-deny');
+    }
+  });
+
+  it('--no-baseline leaves out the log writes no trail records', async () => {
+    const run = await runCli(['generate', '--cloudtrail', CLOUDTRAIL, '--jobs', '1', '--no-baseline']);
+    expect(run.code, run.stderr).to.equal(0);
+    const bare = JSON.parse(run.stdout) as Record<string, PolicyDocument>;
+    const actions = Object.values(bare).flatMap((p) => p.Statement.flatMap((s) => s.Action ?? []));
+    expect(actions).to.include('logs:CreateLogStream');
+    expect(actions).not.to.include('logs:PutLogEvents');
+    expect(actions).not.to.include('logs:CreateLogGroup');
   });
 
   it('spells out no object key or log stream, and uses "*" only where IAM requires it', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../support/temp-dir.ts';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { cloudTrailRecord } from '../support/records.ts';
@@ -21,7 +21,7 @@ const arnOf = (account: string, name: string) => `arn:aws:iam::${account}:role/$
 describe('e2e: --out names one file per role, whatever the names (#19.1, #15)', () => {
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tightrole-out-names-'));
+    dir = tempDir('tightrole-out-names-');
     const Records = ROLES.map(([account, name, table], i) =>
       cloudTrailRecord({
         roleArn: arnOf(account, name),

@@ -43,10 +43,15 @@ data "aws_iam_policy_document" "nightly-report-role" {
   }
 
   statement {
-    sid       = "Logs1MK760H"
+    sid       = "Logs1VNSM8V"
     effect    = "Allow"
-    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/nightly-report:log-stream:*/*/*/[$${$}LATEST]*"]
-    actions   = ["logs:CreateLogStream"]
+    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/nightly-report:*"]
+
+    actions = [
+      "logs:CreateLogGroup",
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
+    ]
   }
 
   statement {
@@ -102,10 +107,15 @@ data "aws_iam_policy_document" "receipt-worker-role" {
   }
 
   statement {
-    sid       = "Logs0BORQAQ"
+    sid       = "Logs1EGXPFQ"
     effect    = "Allow"
-    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/receipt-worker:log-stream:*/*/*/[$${$}LATEST]*"]
-    actions   = ["logs:CreateLogStream"]
+    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/receipt-worker:*"]
+
+    actions = [
+      "logs:CreateLogGroup",
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
+    ]
   }
 
   statement {
@@ -198,10 +208,15 @@ data "aws_iam_policy_document" "orders-api-role" {
   }
 
   statement {
-    sid       = "Logs18BX7AR"
+    sid       = "Logs1EWGBS9"
     effect    = "Allow"
-    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/orders-api:log-stream:*/*/*/[$${$}LATEST]*"]
-    actions   = ["logs:CreateLogStream"]
+    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/orders-api:*"]
+
+    actions = [
+      "logs:CreateLogGroup",
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
+    ]
   }
 
   statement {
