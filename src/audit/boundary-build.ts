@@ -104,7 +104,7 @@ export function buildBoundary(
     });
   }
   const usedEscalation = escalationDenies(facts, statements, parts);
-  const roleAccounts = sorted(new Set(roles.map((r) => r.split(':')[4] ?? '')));
+  const roleAccounts = iamPrefixes(roles);
   statements.push({
     Sid: 'DenyBoundaryRemoval',
     Effect: 'Deny',
@@ -119,7 +119,7 @@ export function buildBoundary(
     Sid: 'DenyBoundaryPolicyChange',
     Effect: 'Deny',
     Action: [...BOUNDARY_POLICY_CHANGE_ACTIONS].sort(),
-    Resource: roleAccounts.map((a) => `arn:aws:iam::${a}:policy/${options.policyName}`),
+    Resource: roleAccounts.map((prefix) => `${prefix}:policy/${options.policyName}`),
   });
   parts.push({
     sid: 'DenyBoundaryPolicyChange',
@@ -178,6 +178,11 @@ function escalationDenies(
 
 function namesAccounts(f: Fact): boolean {
   return f.resources !== '*' && f.resources.every((r) => accountOf(r) !== undefined);
+}
+
+/** `arn:<partition>:iam::<account>` of each role, sorted and distinct (roles in aws-cn stay in aws-cn). */
+export function iamPrefixes(roles: readonly string[]): string[] {
+  return sorted(new Set(roles.map((r) => r.split(':').slice(0, 5).join(':'))));
 }
 
 function sorted(values: Iterable<string>): string[] {

@@ -9,7 +9,7 @@ import type { Fact } from '../model/fact.ts';
 import type { Arn } from '../model/identifiers.ts';
 import type { PolicyDocument } from '../model/policy.ts';
 import { evaluateRequest } from '../policy/evaluate.ts';
-import { accountOf, type Boundary } from './boundary-build.ts';
+import { accountOf, iamPrefixes, type Boundary } from './boundary-build.ts';
 
 /** One role's proposal and the facts it was made from. */
 export interface ProvenRole {
@@ -70,15 +70,14 @@ export function proveBoundary(
       );
     requestsDenied++;
   };
-  const accounts = [...new Set(roles.map((r) => r.role.split(':')[4] ?? ''))].sort();
+  const accounts = iamPrefixes(roles.map((r) => r.role));
   for (const e of ESCALATION_ACTIONS) {
     if (boundary.usedEscalation.includes(e.action) && !deniedElsewhere(boundary, e.action)) continue;
-    for (const account of accounts) deny(e.action, `arn:aws:iam::${account}:role/tightrole-proof-never-used`);
+    for (const account of accounts) deny(e.action, `${account}:role/tightrole-proof-never-used`);
   }
   for (const r of roles) for (const action of BOUNDARY_REMOVAL_ACTIONS) deny(action, r.role);
   for (const account of accounts)
-    for (const action of BOUNDARY_POLICY_CHANGE_ACTIONS)
-      deny(action, `arn:aws:iam::${account}:policy/${policyName}`);
+    for (const action of BOUNDARY_POLICY_CHANGE_ACTIONS) deny(action, `${account}:policy/${policyName}`);
   return { requestsAllowed, requestsDenied };
 }
 

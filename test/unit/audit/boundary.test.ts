@@ -170,6 +170,19 @@ describe('boundary: the proof', () => {
   });
 });
 
+describe('boundary: partitions', () => {
+  it("protects the boundary policy in the roles' own partition", () => {
+    const cn = 'arn:aws-cn:iam::111122223333:role/app-role' as Arn;
+    const built = buildBoundary(
+      [{ ...fact('s3:GetObject', ['arn:aws-cn:s3:::b/k']), principal: cn }],
+      [cn],
+      OPTIONS,
+    );
+    const change = built.document.Statement.find((s) => s.Sid === 'DenyBoundaryPolicyChange')!;
+    expect(change.Resource).to.deep.equal(['arn:aws-cn:iam::111122223333:policy/app-boundary']);
+  });
+});
+
 describe('boundary: --role-pattern', () => {
   it('matches whole names case-insensitively; only * and ? are special', () => {
     const m = globMatcher('orders-*');
