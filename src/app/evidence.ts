@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { InputError } from '../errors.ts';
 import { premasker } from './premask.ts';
+import { uncorrelatedReason } from '../catalog/handles.ts';
 import { DEFAULT_MAX_FACTS, FactLimitExceeded, FactStore } from '../facts/fact-store.ts';
 import { IngestTally } from '../ingest/tally.ts';
 import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
@@ -131,6 +132,7 @@ async function withTraces(
   ingest: IngestDeps,
   maxFacts: number,
 ): Promise<Evidence> {
+  correlateHandles(ingest.store, ingest.tally);
   const evidence = { store: ingest.store, tally: ingest.tally, learned: ingest.learned! };
   if (!options.traces || !hasTraceEvidence(options.traces)) return evidence;
   const traces = await ingestTraces(options.traces, {
@@ -173,4 +175,14 @@ async function progressCounter(
     p.elapsedMs = Date.now() - started;
     report({ ...p });
   };
+}
+
+/**
+ * Once every CloudTrail record is read, calls that named only a handle get their own role's resources
+ * for it; those that cannot are reported as unresolved, with the reason.
+ */
+function correlateHandles(store: FactStore, tally: IngestTally): void {
+  for (const u of store.correlate()) {
+    tally.unresolvedCall(u.action, u.count, `${u.handle.slice(0, 80)}: ${uncorrelatedReason(u.handle)}`);
+  }
 }

@@ -30,7 +30,7 @@ resource "aws_iam_role_policy" "deploy-role" {
 # Role arn:aws:iam::123456789012:role/nightly-report-role
 data "aws_iam_policy_document" "nightly-report-role" {
   statement {
-    sid       = "Cloudwatch1AYRLGQ"
+    sid       = "Cloudwatch1FPIKYW"
     effect    = "Allow"
     resources = ["*"]
     actions   = ["cloudwatch:PutMetricData"]
@@ -39,6 +39,12 @@ data "aws_iam_policy_document" "nightly-report-role" {
       test     = "StringEquals"
       variable = "aws:RequestedRegion"
       values   = ["eu-west-1"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "cloudwatch:namespace"
+      values   = ["Reports"]
     }
   }
 

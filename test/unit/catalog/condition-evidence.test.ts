@@ -10,10 +10,11 @@ import { realCatalog } from '../../support/catalog.ts';
 
 describe('catalog: condition keys and the evidence for them (data/condition-evidence.json)', () => {
   it('names, for every service-specific key, actions that support it in iam-data', async () => {
-    const catalog = await realCatalog('kms', 's3', 'iam');
     const exact = CONDITION_RULES.flatMap((r) =>
       r.actions.filter((a) => !a.endsWith('*')).map((a) => [r.key, a] as const),
     );
+    // Every service the table names, not a fixed list: a new rule is checked too.
+    const catalog = await realCatalog(...new Set(exact.map(([, a]) => a.slice(0, a.indexOf(':')))));
     expect(exact.length).to.be.greaterThan(0);
     const unsupported = exact.filter(([key, a]) => {
       const info = catalog.actionOf(a as IamAction);
