@@ -12,7 +12,6 @@ data "aws_iam_policy_document" "tightrole-boundary" {
       "kms:Decrypt",
       "kms:GenerateDataKey",
       "lambda:UpdateFunctionConfiguration",
-      "logs:CreateLogStream",
       "secretsmanager:GetSecretValue",
       "sns:Publish",
       "sqs:DeleteMessage",
@@ -41,7 +40,13 @@ data "aws_iam_policy_document" "tightrole-boundary" {
     sid       = "UsedInSeenAccounts"
     effect    = "Allow"
     resources = ["*"]
-    actions   = ["iam:PassRole"]
+
+    actions = [
+      "iam:PassRole",
+      "logs:CreateLogGroup",
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
+    ]
 
     condition {
       test     = "StringEqualsIfExists"
