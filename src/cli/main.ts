@@ -1,6 +1,8 @@
 import yargs from 'yargs';
 import { EXIT, exitCodeFor, familyOf, UsageError } from '../errors.ts';
 import { escapeForTerminalKeepingLines } from '../render/terminal.ts';
+import { auditCommand } from './commands/audit.ts';
+import { boundaryCommand } from './commands/boundary.ts';
 import { diffCommand } from './commands/diff.ts';
 import { convertCommand } from './commands/convert.ts';
 import { generateCommand } from './commands/generate.ts';
@@ -22,10 +24,16 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .command(convertCommand(io, setExit))
       .command(permissionsCommand(io, setExit))
       .command(diffCommand(io, setExit))
-      .demandCommand(1, 'name a command: generate, diff, roles, convert, permissions')
+      .command(auditCommand(io, setExit))
+      .command(boundaryCommand(io, setExit))
+      .demandCommand(1, 'name a command: generate, diff, audit, boundary, roles, convert, permissions')
       .example('$0 roles --cloudtrail samples/cloudtrail', '')
       .example('$0 generate --cloudtrail samples/cloudtrail --role receipt-worker-role', '')
       .example('$0 diff --cloudtrail logs/ --role orders-api-role --current infra/', '')
+      .example(
+        '$0 audit --cloudtrail samples/cloudtrail --iam samples/account/iam-authorization-details.json --lambda samples/account/lambda',
+        '',
+      )
       .epilog(EXIT_CODES_EPILOG)
       .strict()
       .help()
