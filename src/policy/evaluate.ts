@@ -7,6 +7,7 @@ import type { PolicyDocument, Statement } from '../model/policy.ts';
 import { evaluateConditions, type RequestContext, type Tri } from './conditions.ts';
 import { patternCovers } from './pattern-cover.ts';
 import { matchResourceList } from './pattern-list.ts';
+import { statementsFor } from './statement-index.ts';
 import { matchesPattern, type MatchResult } from './wildcard.ts';
 
 /** One request: an action on one resource, with the condition keys the evidence recorded. */
@@ -83,10 +84,11 @@ function evaluateSet(
   const matchedDeny: StatementRef[] = [];
   let allowMaybe = false;
   let denyMaybe = false;
-  policies.forEach((policy, p) =>
-    policy.Statement.forEach((statement, s) => {
+  policies.forEach((policy, p) => {
+    for (const s of statementsFor(policy.Statement, request.action)) {
+      const statement = policy.Statement[s]!;
       const applies = statementApplies(statement, request, policy.Version);
-      if (applies === 'false') return;
+      if (applies === 'false') continue;
       const ref: StatementRef = {
         policy: p,
         statement: s,
@@ -97,8 +99,8 @@ function evaluateSet(
       if (applies === 'true') (deny ? matchedDeny : matchedAllow).push(ref);
       else if (deny) denyMaybe = true;
       else allowMaybe = true;
-    }),
-  );
+    }
+  });
   const decision = decide(matchedAllow.length > 0, allowMaybe, matchedDeny.length > 0, denyMaybe);
   return { decision, matchedAllow, matchedDeny };
 }
