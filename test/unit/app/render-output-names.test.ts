@@ -202,7 +202,7 @@ describe('render-output: names unique for any set and order of roles (#19.1, #15
       ISSUE_SET.map((a) => roleOutput(a)),
       { ...options, terraformResource: 'role-policy' },
     );
-    const names = [...resources.matchAll(/^ {2}name +\= "([^"]+)"\n {2}role +\= "([^"]+)"/gm)].map(
+    const names = [...resources.matchAll(/^ {2}name += "([^"]+)"\n {2}role += "([^"]+)"/gm)].map(
       (m) => `${m[2]}:${m[1]}`,
     );
     expect(names.sort()).to.deep.equal([
