@@ -7,6 +7,7 @@ import { DEFAULT_POLICY_LIMITS, fitPolicy, type FitResult, type PolicyLimits } f
 import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../reduce/options.ts';
 import { groupBy } from '../reduce/group-by.ts';
 import { reducePrincipal, type ReduceResult } from '../reduce/reduce.ts';
+import { isSelected } from '../reduce/select.ts';
 import { verifyCatalogFit } from '../reduce/verify-catalog.ts';
 import { verifyPolicy } from '../reduce/verify.ts';
 import { widenToFit, type Widening } from '../reduce/widen.ts';
@@ -57,7 +58,7 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
   }
   const facts = store.facts();
   const principals = [
-    ...new Set(facts.filter((f) => selectable(f, options.reduce)).map((f) => f.principal)),
+    ...new Set(facts.filter((f) => isSelected(f, options.reduce)).map((f) => f.principal)),
   ].sort();
   if (principals.length === 0) {
     const what = options.roles.length > 0 ? `for role(s) ${options.roles.join(', ')}` : 'for any role';
@@ -102,15 +103,8 @@ function deliver(result: ReduceResult, facts: readonly Fact[], options: Generate
   // The reducer verified its own document; only a delivery that changed it (merged, split, widened)
   // is checked again.
   if (fit.documents.length !== 1 || fit.documents[0] !== result.policy) {
-    const selected = facts.filter((f) => f.principal === result.principal && selectable(f, options.reduce));
+    const selected = facts.filter((f) => f.principal === result.principal && isSelected(f, options.reduce));
     verifyPolicy(fit.documents, selected);
   }
   return { ...result, documents: fit.documents, delivery: fit.kind, widenings };
-}
-
-function selectable(f: Fact, options: ReduceOptions): boolean {
-  return (
-    (options.companions || !f.inferred) &&
-    (f.outcome === 'allowed' || (options.includeDenied && f.outcome === 'denied'))
-  );
 }

@@ -14,6 +14,10 @@ export function printIngestSummary(io: CliIo, ingest: RunReport['ingest'], roles
       `; ${roles} role(s)` +
       (unresolved > 0
         ? `; ${unresolved} call(s) on "*" because the resource could not be resolved (see --report)`
+        : '') +
+      (ingest.outcomes.failed > 0 ? `; ${ingest.outcomes.failed} call(s) failed after authorization` : '') +
+      (ingest.outcomes.unknown > 0
+        ? `; ${ingest.outcomes.unknown} call(s) with an error code that proves no permission, not granted (see --report errors)`
         : ''),
   );
 }
@@ -24,7 +28,11 @@ export function printExplain(io: CliIo, results: readonly ReduceResult[]): void 
     io.stderr(`\n${escapeForTerminal(r.principal)}\n`);
     for (const e of r.explain) {
       warn(io, `  ${e.sid}: ${e.calls} call(s) ${e.firstSeen} .. ${e.lastSeen} [${e.sources.join(', ')}]`);
-      for (const a of e.actions) warn(io, `    ${a.action}: ${a.calls}${a.inferred ? ' (inferred)' : ''}`);
+      for (const a of e.actions)
+        warn(
+          io,
+          `    ${a.action}: ${a.calls}${a.authorizedFailures > 0 ? ` (${a.authorizedFailures} failed after authorization)` : ''}${a.inferred ? ' (inferred)' : ''}`,
+        );
       for (const g of e.generalizations)
         warn(
           io,

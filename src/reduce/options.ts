@@ -2,6 +2,8 @@
 export interface ReduceOptions {
   /** Also allow calls that were refused with AccessDenied (they are never allowed by default). */
   includeDenied: boolean;
+  /** Allow calls that failed after authorization (NoSuchKey, ConditionalCheckFailedException, ...). */
+  authorizedFailures: boolean;
   /** ARN generalization: none keeps every ARN; safe replaces volatile segments; aggressive also collapses names. */
   generalize: 'none' | 'safe' | 'aggressive';
   /** Distinct values under one stable prefix before they collapse to `prefix*` (safe mode). */
@@ -16,6 +18,7 @@ export interface ReduceOptions {
 
 export const DEFAULT_REDUCE_OPTIONS: ReduceOptions = {
   includeDenied: false,
+  authorizedFailures: true,
   generalize: 'safe',
   collapseThreshold: 5,
   conditions: true,

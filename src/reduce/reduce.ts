@@ -7,6 +7,7 @@ import { conditionsFor, type ConditionNote } from './conditions.ts';
 import { generalizeResources, type Generalization, type ResourceEvidence } from './generalize.ts';
 import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from './options.ts';
 import { groupBy } from './group-by.ts';
+import { isSelected } from './select.ts';
 import { contentSid } from './sid.ts';
 import { verifyPolicy } from './verify.ts';
 
@@ -17,7 +18,8 @@ export interface StatementExplanation {
   firstSeen: string;
   lastSeen: string;
   sources: string[];
-  actions: { action: string; calls: number; inferred: boolean }[];
+  /** Per action: its calls, of which `authorizedFailures` failed after authorization. */
+  actions: { action: string; calls: number; authorizedFailures: number; inferred: boolean }[];
   generalizations: Generalization[];
   conditions: ConditionNote[];
 }
@@ -26,7 +28,8 @@ export interface ReduceResult {
   principal: Arn;
   policy: PolicyDocument;
   explain: StatementExplanation[];
-  stats: { facts: number; calls: number; actions: number; statements: number };
+  /** `authorizedFailures`: calls allowed because they failed after authorization (counted in `calls`). */
+  stats: { facts: number; calls: number; authorizedFailures: number; actions: number; statements: number };
 }
 
 interface ActionGrant {
@@ -49,12 +52,7 @@ export function reducePrincipal(
   options: ReduceOptions = DEFAULT_REDUCE_OPTIONS,
   split?: ArnSplitter,
 ): ReduceResult {
-  const selected = facts.filter(
-    (f) =>
-      f.principal === principal &&
-      (options.companions || !f.inferred) &&
-      (f.outcome === 'allowed' || (options.includeDenied && f.outcome === 'denied')),
-  );
+  const selected = facts.filter((f) => f.principal === principal && isSelected(f, options));
   const grants = actionGrants(selected, options, split);
   const statements = mergeGrants(grants);
   const policy: PolicyDocument = { Version: POLICY_VERSION, Statement: statements.map((s) => s.statement) };
@@ -66,6 +64,7 @@ export function reducePrincipal(
     stats: {
       facts: selected.length,
       calls: selected.reduce((n, f) => n + f.count, 0),
+      authorizedFailures: failedCalls(selected),
       actions: grants.length,
       statements: statements.length,
     },
@@ -146,11 +145,16 @@ function explain(sid: string, group: ActionGrant[]): StatementExplanation {
     actions: group.map((g) => ({
       action: g.action,
       calls: g.facts.reduce((n, f) => n + f.count, 0),
+      authorizedFailures: failedCalls(g.facts),
       inferred: g.facts.every((f) => f.inferred),
     })),
     generalizations: group.flatMap((g) => g.generalizations),
     conditions: foldNotes(group.flatMap((g) => g.conditionNotes)),
   };
+}
+
+function failedCalls(facts: readonly Fact[]): number {
+  return facts.reduce((n, f) => (f.outcome === 'failed' ? n + f.count : n), 0);
 }
 
 /** One note per condition of the statement, over all its actions. */

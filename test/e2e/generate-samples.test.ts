@@ -7,7 +7,7 @@ import type { PolicyDocument } from '../../src/model/policy.ts';
 import { expandPaths } from '../../src/sources/expand-paths.ts';
 import { realCatalog } from '../support/catalog.ts';
 import { runCli, SAMPLES } from '../support/run-cli.ts';
-import { allowedObservations, expectSound } from '../support/soundness.ts';
+import { grantedObservations, expectSound } from '../support/soundness.ts';
 
 const CLOUDTRAIL = join(SAMPLES, 'cloudtrail');
 
@@ -34,7 +34,7 @@ describe('e2e: tightrole generate on samples/', () => {
     const records = files.flatMap(
       (f) => (JSON.parse(gunzipSync(readFileSync(f)).toString('utf8')) as { Records: unknown[] }).Records,
     );
-    const observations = await allowedObservations(await realCatalog(), records);
+    const observations = await grantedObservations(await realCatalog(), records);
     expect(observations.length).to.be.greaterThan(3000);
     expectSound(new Map(Object.entries(output)), observations);
   });

@@ -11,6 +11,7 @@ import { mergeSameActions } from '../../src/reduce/limits.ts';
 import { volatileMasker } from '../../src/reduce/generalize.ts';
 import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../../src/reduce/options.ts';
 import { reducePrincipal } from '../../src/reduce/reduce.ts';
+import { isSelected } from '../../src/reduce/select.ts';
 import { realCatalog } from '../support/catalog.ts';
 
 const ROLE = 'arn:aws:iam::123456789012:role/r' as const;
@@ -58,7 +59,7 @@ const observation = fc
     key,
     region: fc.constantFrom('eu-west-1', 'us-east-1'),
     vpce: fc.option(fc.constantFrom('vpce-0a1b2c3d4e5f67890', 'vpce-11111111'), { nil: undefined }),
-    outcome: fc.constantFrom('allowed', 'allowed', 'allowed', 'denied', 'failed'),
+    outcome: fc.constantFrom('allowed', 'allowed', 'allowed', 'denied', 'failed', 'unknown'),
     day: fc.integer({ min: 10, max: 28 }),
   })
   .map((o): Observation => ({
@@ -96,13 +97,13 @@ describe('property: reduce', () => {
   });
   const splitterFor = (o: ReduceOptions) => (o.generalize === 'aggressive' ? splitAggressive : split);
 
-  it('is sound: every allowed fact is allowed, and only observed actions appear', () => {
+  it('is sound: every selected fact (successful or failed after authorization) is allowed, and only observed actions appear', () => {
     fc.assert(
       fc.property(fc.array(observation, { minLength: 1, maxLength: 40 }), options, (obs, opts) => {
         const facts = factsOf(obs);
-        if (!facts.some((f) => f.outcome === 'allowed')) return;
+        if (!facts.some((f) => isSelected(f, opts))) return;
         const { policy } = reducePrincipal(ROLE, facts, opts, splitterFor(opts));
-        for (const f of facts.filter((x) => x.outcome === 'allowed')) {
+        for (const f of facts.filter((x) => isSelected(x, opts))) {
           for (const r of f.resources === '*' ? ['*'] : f.resources) {
             expect(
               evaluateRequest([policy], {
@@ -113,7 +114,7 @@ describe('property: reduce', () => {
             ).to.equal('allowed');
           }
         }
-        const allowed = new Set(facts.filter((x) => x.outcome === 'allowed').map((x) => x.action));
+        const allowed = new Set(facts.filter((x) => isSelected(x, opts)).map((x) => x.action));
         for (const s of policy.Statement)
           for (const a of s.Action ?? []) expect(allowed.has(a as IamAction)).to.equal(true);
       }),
@@ -129,7 +130,7 @@ describe('property: reduce', () => {
         options,
         (obs, seed, opts) => {
           const facts = factsOf(obs);
-          if (!facts.some((f) => f.outcome === 'allowed')) return;
+          if (!facts.some((f) => isSelected(f, opts))) return;
           const shuffled = [...obs].sort(
             (a, b) =>
               ((JSON.stringify(a).length * 31 + seed) % 7) - ((JSON.stringify(b).length * 17 + seed) % 7),
@@ -147,7 +148,7 @@ describe('property: reduce', () => {
     fc.assert(
       fc.property(fc.array(observation, { minLength: 1, maxLength: 30 }), options, (obs, opts) => {
         const facts = factsOf(obs);
-        if (!facts.some((f) => f.outcome === 'allowed')) return;
+        if (!facts.some((f) => isSelected(f, opts))) return;
         const once = reducePrincipal(ROLE, facts, opts, splitterFor(opts)).policy;
         const twice = reducePrincipal(ROLE, factsOf([...obs, ...obs]), opts, splitterFor(opts)).policy;
         expect(JSON.stringify(twice)).to.equal(JSON.stringify(once));
@@ -161,7 +162,7 @@ describe('property: reduce', () => {
       fc.property(fc.array(observation, { minLength: 1, maxLength: 40 }), options, (obs, opts) => {
         if (opts.generalize === 'none') return;
         const exact = factsOf(obs);
-        if (!exact.some((f) => f.outcome === 'allowed')) return;
+        if (!exact.some((f) => isSelected(f, opts))) return;
         const store = new FactStore(undefined, volatileMasker(splitterFor(opts)));
         obs.forEach((o) => store.add(o));
         const masked = store.facts();
@@ -183,7 +184,7 @@ describe('property: reduce', () => {
         fc.array(observation, { maxLength: 10 }),
         (obs, opts, probes) => {
           const facts = factsOf(obs);
-          if (!facts.some((f) => f.outcome === 'allowed')) return;
+          if (!facts.some((f) => isSelected(f, opts))) return;
           const policy = reducePrincipal(ROLE, facts, opts, splitterFor(opts)).policy;
           const merged = { ...policy, Statement: mergeSameActions(policy.Statement) };
           for (const p of [...obs, ...probes]) {
