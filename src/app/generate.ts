@@ -7,6 +7,7 @@ import { DEFAULT_POLICY_LIMITS, fitPolicy, type FitResult, type PolicyLimits } f
 import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../reduce/options.ts';
 import { groupBy } from '../reduce/group-by.ts';
 import { reducePrincipal, type ReduceResult } from '../reduce/reduce.ts';
+import { demaskFacts } from '../reduce/demask.ts';
 import { isSelected } from '../reduce/select.ts';
 import { verifyCatalogFit } from '../reduce/verify-catalog.ts';
 import { verifyPolicy } from '../reduce/verify.ts';
@@ -104,7 +105,7 @@ function deliver(result: ReduceResult, facts: readonly Fact[], options: Generate
   // is checked again.
   if (fit.documents.length !== 1 || fit.documents[0] !== result.policy) {
     const selected = facts.filter((f) => f.principal === result.principal && isSelected(f, options.reduce));
-    verifyPolicy(fit.documents, selected);
+    verifyPolicy(fit.documents, demaskFacts(selected));
   }
   return { ...result, documents: fit.documents, delivery: fit.kind, widenings };
 }

@@ -7,6 +7,7 @@ import { conditionsFor, type ConditionNote } from './conditions.ts';
 import { generalizeResources, type Generalization, type ResourceEvidence } from './generalize.ts';
 import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from './options.ts';
 import { groupBy } from './group-by.ts';
+import { demaskFacts } from './demask.ts';
 import { isSelected } from './select.ts';
 import { contentSid } from './sid.ts';
 import { verifyPolicy } from './verify.ts';
@@ -52,7 +53,8 @@ export function reducePrincipal(
   options: ReduceOptions = DEFAULT_REDUCE_OPTIONS,
   split?: ArnSplitter,
 ): ReduceResult {
-  const selected = facts.filter((f) => f.principal === principal && isSelected(f, options));
+  // A mask made at ingest from one value only is undone here (safe mode needs two values).
+  const selected = demaskFacts(facts.filter((f) => f.principal === principal && isSelected(f, options)));
   const grants = actionGrants(selected, options, split);
   const statements = mergeGrants(grants);
   const policy: PolicyDocument = { Version: POLICY_VERSION, Statement: statements.map((s) => s.statement) };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { PolicyDocument } from '../../src/model/policy.ts';
+import { evaluateRequest } from '../../src/policy/evaluate.ts';
 import { expandPaths } from '../../src/sources/expand-paths.ts';
 import { realCatalog } from '../support/catalog.ts';
 import { runCli, SAMPLES } from '../support/run-cli.ts';
@@ -47,6 +48,44 @@ describe('e2e: tightrole generate on samples/', () => {
       p.Statement.filter((s) => s.Resource?.includes('*')).flatMap((s) => s.Action ?? []),
     );
     expect(star).to.deep.equal(['cloudwatch:PutMetricData']);
+  });
+
+  it('lets each Lambda role write its log streams on a later day and for a published version, in safe and aggressive mode', async () => {
+    const aggressive = await runCli([
+      'generate',
+      '--cloudtrail',
+      CLOUDTRAIL,
+      '--jobs',
+      '1',
+      '--generalize',
+      'aggressive',
+    ]);
+    expect(aggressive.code, aggressive.stderr).to.equal(0);
+    const modes = {
+      safe: output,
+      aggressive: JSON.parse(aggressive.stdout) as Record<string, PolicyDocument>,
+    };
+    const functions: Record<string, string> = {
+      'arn:aws:iam::123456789012:role/service-role/orders-api-role': 'orders-api',
+      'arn:aws:iam::123456789012:role/receipt-worker-role': 'receipt-worker',
+      'arn:aws:iam::123456789012:role/nightly-report-role': 'nightly-report',
+    };
+    for (const [mode, policies] of Object.entries(modes)) {
+      for (const [role, fn] of Object.entries(functions)) {
+        const group = `arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/${fn}`;
+        for (const stream of [
+          '2027/01/05/[$LATEST]0123456789abcdef0123456789abcdef',
+          '2027/01/05/[7]abcdef0123456789abcdef0123456789',
+        ]) {
+          const decision = evaluateRequest([policies[role]!], {
+            action: 'logs:CreateLogStream',
+            resource: `${group}:log-stream:${stream}`,
+            context: { 'aws:RequestedRegion': 'eu-west-1' },
+          }).decision;
+          expect(decision, `${mode} ${fn} ${stream}`).to.equal('allowed');
+        }
+      }
+    }
   });
 
   it('puts conditions where all evidence agrees: VPC endpoint, kms:ViaService, region on *', () => {

@@ -163,7 +163,10 @@ describe('property: reduce', () => {
         if (opts.generalize === 'none') return;
         const exact = factsOf(obs);
         if (!exact.some((f) => isSelected(f, opts))) return;
-        const store = new FactStore(undefined, volatileMasker(splitterFor(opts)));
+        const store = new FactStore(
+          undefined,
+          volatileMasker(splitterFor(opts), opts.generalize === 'aggressive' ? 'aggressive' : 'safe'),
+        );
         obs.forEach((o) => store.add(o));
         const masked = store.facts();
         expect(masked.length).to.be.at.most(exact.length);

@@ -41,9 +41,9 @@ data "aws_iam_policy_document" "nightly-report-role" {
   }
 
   statement {
-    sid       = "Logs1MK760H"
+    sid       = "Logs15U01OH"
     effect    = "Allow"
-    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/nightly-report:log-stream:*/*/*/[$${$}LATEST]*"]
+    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/nightly-report:log-stream:*"]
     actions   = ["logs:CreateLogStream"]
   }
 
@@ -100,9 +100,9 @@ data "aws_iam_policy_document" "receipt-worker-role" {
   }
 
   statement {
-    sid       = "Logs0BORQAQ"
+    sid       = "Logs1C6VMKI"
     effect    = "Allow"
-    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/receipt-worker:log-stream:*/*/*/[$${$}LATEST]*"]
+    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/receipt-worker:log-stream:*"]
     actions   = ["logs:CreateLogStream"]
   }
 
@@ -195,9 +195,9 @@ data "aws_iam_policy_document" "orders-api-role" {
   }
 
   statement {
-    sid       = "Logs18BX7AR"
+    sid       = "Logs0TCPNT3"
     effect    = "Allow"
-    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/orders-api:log-stream:*/*/*/[$${$}LATEST]*"]
+    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/orders-api:log-stream:*"]
     actions   = ["logs:CreateLogStream"]
   }
 
