@@ -7,7 +7,10 @@ import { unwrapPolicyInput } from './unwrap-policy-input.ts';
 
 export interface ConvertOptions {
   format: 'terraform' | 'cloudformation' | 'cloudformation-json';
-  /** Name for the data source / logical ID; default: the CLI output's PolicyName, else "policy". */
+  /**
+   * Name for the data source / logical ID and the IAM policy name, kept as given (codifying a policy
+   * must not rename it); default: the CLI output's PolicyName, else "policy".
+   */
   name?: string;
   /** Default `none`: only the `aws_iam_policy_document` data source. */
   terraformResource?: TerraformResource;
@@ -39,6 +42,7 @@ export function convertPolicyText(text: string, source: string, options: Convert
     return renderCloudFormation([doc], {
       format: options.format === 'cloudformation-json' ? 'json' : 'yaml',
       kind: options.cloudformationResource ?? 'role-policy',
+      policyNameSuffix: '',
       ...roleName,
     });
   }
@@ -46,6 +50,7 @@ export function convertPolicyText(text: string, source: string, options: Convert
     return renderTerraform([doc], {
       resource: options.terraformResource ?? 'none',
       keepTerraformInterpolations: options.keepTerraformInterpolations ?? false,
+      policyNameSuffix: '',
       ...roleName,
     });
   } catch (error) {

@@ -54,6 +54,8 @@ export interface Evidence {
   tally: IngestTally;
   /** Traced functions and their roles, when trace evidence was read. */
   traces?: TraceReport;
+  /** Role sessions seen in CloudTrail (Lambda names its session after the function). */
+  learned: LearnedFunctionRoles;
 }
 
 /** Reads every evidence source named in the options into one fact store. */
@@ -80,7 +82,8 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
     filter: recordFilter({ ...options, preFilter: !hasTraceEvidence(options.traces) }),
     limits: { maxRecordBytes: deps.maxRecordBytes ?? DEFAULT_INGEST_LIMITS.maxRecordBytes },
     ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
-    ...(hasTraceEvidence(options.traces) ? { learned: new LearnedFunctionRoles() } : {}),
+    // Role sessions name traced functions' roles and show which roles Lambda runs (platform baselines).
+    learned: new LearnedFunctionRoles(),
   };
   // The AWS SDK loads only when an AWS source is used (it costs half a second of start-up).
   const usesAws = hasAwsApiSource(options.aws) || options.cloudtrail.some((path) => path.startsWith('s3://'));
@@ -128,7 +131,7 @@ async function withTraces(
   ingest: IngestDeps,
   maxFacts: number,
 ): Promise<Evidence> {
-  const evidence = { store: ingest.store, tally: ingest.tally };
+  const evidence = { store: ingest.store, tally: ingest.tally, learned: ingest.learned! };
   if (!options.traces || !hasTraceEvidence(options.traces)) return evidence;
   const traces = await ingestTraces(options.traces, {
     ...ingest,

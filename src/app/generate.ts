@@ -4,16 +4,19 @@ import type { Fact } from '../model/fact.ts';
 import type { Arn } from '../model/identifiers.ts';
 import type { PolicyDocument } from '../model/policy.ts';
 import { DEFAULT_POLICY_LIMITS, fitPolicy, type FitResult, type PolicyLimits } from '../reduce/limits.ts';
-import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../reduce/options.ts';
+import { DEFAULT_REDUCE_OPTIONS, selectsFact, type ReduceOptions } from '../reduce/options.ts';
 import { groupBy } from '../reduce/group-by.ts';
 import { reducePrincipal, type ReduceResult } from '../reduce/reduce.ts';
 import { demaskFacts } from '../reduce/demask.ts';
-import { isSelected } from '../reduce/select.ts';
 import { verifyCatalogFit } from '../reduce/verify-catalog.ts';
 import { verifyPolicy } from '../reduce/verify.ts';
 import { widenToFit, type Widening } from '../reduce/widen.ts';
 import { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './evidence.ts';
-import { buildRunReport, type RunReport } from './run-report.ts';
+import { buildRunReport, type PlatformEvidence, type RunReport } from './run-report.ts';
+import type { TraceReport } from './ingest-traces.ts';
+import type { LearnedPair } from '../ingest/function-roles.ts';
+import { lambdaFunctions } from '../ingest/lambda-functions.ts';
+import { baselineFacts } from '../reduce/platform-baseline.ts';
 
 export interface GenerateOptions extends EvidenceOptions {
   reduce: ReduceOptions;
@@ -50,16 +53,16 @@ export interface GenerateResult {
 /** Evidence -> one least-privilege policy per role that made at least one selected call. */
 export async function generate(options: GenerateOptions, deps: EvidenceDeps): Promise<GenerateResult> {
   const mode = options.reduce.generalize;
-  const { store, tally, traces } = await collectEvidence(options, {
+  const { store, tally, traces, learned } = await collectEvidence(options, {
     ...deps,
     ...(mode === 'none' || options.exactFacts ? {} : { premask: mode }),
   });
   if (options.strict && tally.problemCount > 0) {
     throw new InputError(`--strict: ${tally.problemCount} input problem(s); see the messages above`);
   }
-  const facts = store.facts();
+  const observed = store.facts();
   const principals = [
-    ...new Set(facts.filter((f) => isSelected(f, options.reduce)).map((f) => f.principal)),
+    ...new Set(observed.filter((f) => selectsFact(options.reduce, f)).map((f) => f.principal)),
   ].sort();
   if (principals.length === 0) {
     const what = options.roles.length > 0 ? `for role(s) ${options.roles.join(', ')}` : 'for any role';
@@ -67,6 +70,10 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
       `no successful calls ${what} in ${tally.records} record(s) from ${tally.files} file(s)`,
     );
   }
+  const platform = options.reduce.baseline
+    ? platformFacts(principals, observed, learned.pairs(), traces)
+    : { facts: [], applied: [], functions: [] };
+  const facts = platform.facts.length > 0 ? [...observed, ...platform.facts] : observed;
   const split =
     options.reduce.generalize === 'none'
       ? undefined
@@ -84,8 +91,35 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
     verifyCatalogFit(output.documents, deps.catalog);
     return output;
   });
-  const report = buildRunReport(tally, facts, results, deps.catalog.version);
+  const report = buildRunReport(tally, observed, results, deps.catalog.version, platform);
   return { results, report: traces ? { ...report, traces } : report, facts };
+}
+
+/** The Lambda functions behind the selected roles and their platform baselines (inferred facts). */
+function platformFacts(
+  principals: readonly string[],
+  facts: readonly Fact[],
+  pairs: readonly LearnedPair[],
+  traces: TraceReport | undefined,
+): PlatformEvidence {
+  const selected = new Set(principals);
+  const traced = (traces?.functions ?? []).flatMap((f) =>
+    f.role && selected.has(f.role)
+      ? [{ name: f.name, role: f.role, ...(f.functionArn ? { functionArn: f.functionArn } : {}) }]
+      : [],
+  );
+  const functions = lambdaFunctions(
+    pairs.filter((p) => selected.has(p.role)),
+    traced,
+    facts,
+  );
+  return {
+    ...baselineFacts(
+      functions,
+      groupBy(facts, (f) => f.principal),
+    ),
+    functions,
+  };
 }
 
 function deliver(result: ReduceResult, facts: readonly Fact[], options: GenerateOptions): RoleOutput {
@@ -104,7 +138,7 @@ function deliver(result: ReduceResult, facts: readonly Fact[], options: Generate
   // The reducer verified its own document; only a delivery that changed it (merged, split, widened)
   // is checked again.
   if (fit.documents.length !== 1 || fit.documents[0] !== result.policy) {
-    const selected = facts.filter((f) => f.principal === result.principal && isSelected(f, options.reduce));
+    const selected = facts.filter((f) => f.principal === result.principal && selectsFact(options.reduce, f));
     verifyPolicy(fit.documents, demaskFacts(selected));
   }
   return { ...result, documents: fit.documents, delivery: fit.kind, widenings };

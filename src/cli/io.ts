@@ -11,7 +11,15 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
 }
 
+/**
+ * The real process's streams. Also turns off the AWS SDK's Node-version notice (an 8-line
+ * `NodeVersionSupportWarning` printed when the first client is built on Node < 22, about SDK releases
+ * after January 2027), which otherwise lands between tightrole's progress and its own error, unless the
+ * user set `AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED` themselves. The supported Node versions are
+ * in package.json `engines` and the README.
+ */
 export function processIo(): CliIo {
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -31,7 +31,7 @@ export function printExplain(io: CliIo, results: readonly ReduceResult[]): void 
       for (const a of e.actions)
         warn(
           io,
-          `    ${a.action}: ${a.calls}${a.authorizedFailures > 0 ? ` (${a.authorizedFailures} failed after authorization)` : ''}${a.inferred ? ' (inferred)' : ''}`,
+          `    ${a.action}: ${a.calls}${a.authorizedFailures > 0 ? ` (${a.authorizedFailures} failed after authorization)` : ''}${inferredNote(a)}`,
         );
       for (const g of e.generalizations)
         warn(
@@ -45,4 +45,11 @@ export function printExplain(io: CliIo, results: readonly ReduceResult[]): void 
         );
     }
   }
+}
+
+/** Why an action with no (or not only) calls behind it is in the policy. */
+function inferredNote(a: { inferred: boolean; baseline?: string[] }): string {
+  if (a.baseline)
+    return ` (${a.inferred ? 'inferred' : 'also inferred'}: platform baseline ${a.baseline.join(', ')})`;
+  return a.inferred ? ' (inferred)' : '';
 }

@@ -1,5 +1,5 @@
 import type { Arn } from '../model/identifiers.ts';
-import { isObject, obj, str } from './fields.ts';
+import { isObject, obj, str, type JsonObject } from './fields.ts';
 import { isRoleArn } from './principal.ts';
 import type { TraceSubject } from './xray-call.ts';
 import { parseFunctionArn } from './xray-subject.ts';
@@ -78,6 +78,10 @@ export interface LearnedPair {
   account: string;
   /** The record's user agent says it came from a Lambda runtime (`exec-env/AWS_Lambda_*`). */
   lambda: boolean;
+  /** Lambda itself assumed the role for this session (its AssumeRole record): the trust policy names Lambda. */
+  assumed?: boolean;
+  /** Regions the session was seen in (sorted). */
+  regions?: string[];
 }
 
 const SESSION = /^[\w+=,.@-]{2,64}$/;
@@ -90,6 +94,7 @@ const SESSION = /^[\w+=,.@-]{2,64}$/;
 export function functionRoleFromRecord(record: unknown): LearnedPair | undefined {
   if (!isObject(record)) return undefined;
   const identity = obj(record, 'userIdentity');
+  if (str(identity, 'type') === 'AWSService') return assumedByLambda(record, identity);
   if (str(identity, 'type') !== 'AssumedRole') return undefined;
   const principalId = str(identity, 'principalId') ?? '';
   const session = principalId.slice(principalId.indexOf(':') + 1);
@@ -97,7 +102,31 @@ export function functionRoleFromRecord(record: unknown): LearnedPair | undefined
   const role = str(issuer, 'arn');
   if (!principalId.includes(':') || !SESSION.test(session) || !role || !isRoleArn(role)) return undefined;
   const account = role.split(':')[4]!;
-  return { session, role, account, lambda: /exec-env\/AWS_Lambda/.test(str(record, 'userAgent') ?? '') };
+  const lambda = /exec-env\/AWS_Lambda/.test(str(record, 'userAgent') ?? '');
+  return { session, role, account, lambda, ...regionOf(record) };
+}
+
+/**
+ * Lambda's own `sts:AssumeRole` of an execution role (`invokedBy: lambda.amazonaws.com`, the session
+ * named after the function): it succeeds only when the role's trust policy lets Lambda in.
+ */
+function assumedByLambda(record: JsonObject, identity: JsonObject | undefined): LearnedPair | undefined {
+  if (str(identity, 'invokedBy') !== 'lambda.amazonaws.com') return undefined;
+  if (str(record, 'eventName') !== 'AssumeRole' || str(record, 'eventSource') !== 'sts.amazonaws.com')
+    return undefined;
+  if (str(record, 'errorCode') !== undefined) return undefined;
+  const params = obj(record, 'requestParameters');
+  const session = str(params, 'roleSessionName') ?? '';
+  const role = str(params, 'roleArn');
+  if (!SESSION.test(session) || !role || !isRoleArn(role)) return undefined;
+  return { session, role, account: role.split(':')[4]!, lambda: false, assumed: true, ...regionOf(record) };
+}
+
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+
+function regionOf(record: JsonObject): { regions?: string[] } {
+  const region = str(record, 'awsRegion');
+  return region !== undefined && REGION.test(region) ? { regions: [region] } : {};
 }
 
 /** Role sessions learned from the CloudTrail records of a run (bounded; mergeable across threads). */
@@ -118,8 +147,15 @@ export class LearnedFunctionRoles {
   add(pair: LearnedPair): void {
     const key = `${pair.session}\u0000${pair.role}`;
     const known = this.#pairs.get(key);
-    if (known) known.lambda ||= pair.lambda;
-    else if (this.#pairs.size < this.#max) this.#pairs.set(key, { ...pair });
+    if (!known) {
+      if (this.#pairs.size < this.#max) this.#pairs.set(key, { ...pair });
+      return;
+    }
+    known.lambda ||= pair.lambda;
+    if (pair.assumed) known.assumed = true;
+    // Runs per record: allocates only when a region is new.
+    for (const r of pair.regions ?? [])
+      if (!known.regions?.includes(r)) known.regions = [...(known.regions ?? []), r].sort();
   }
 
   /** Every pair, in a stable order (what a worker thread sends back). */
@@ -132,7 +168,7 @@ export class LearnedFunctionRoles {
     const candidates = [...this.#pairs.values()].filter(
       (p) => p.session === subject.name && (!subject.account || p.account === subject.account),
     );
-    const lambda = candidates.filter((p) => p.lambda);
+    const lambda = candidates.filter((p) => p.lambda || p.assumed);
     const chosen = lambda.length > 0 ? lambda : candidates;
     if (chosen.length > 1) return 'ambiguous';
     return chosen[0]?.role;

@@ -29,7 +29,10 @@ export class IngestTally {
   readonly outcomes: Record<Outcome, number> = { allowed: 0, denied: 0, failed: 0, unknown: 0 };
   readonly #skipped = new Map<string, { count: number; example: string }>();
   readonly #unmapped = new Map<string, { eventSource: string; eventName: string; count: number }>();
-  readonly #unresolved = new Map<IamAction, { count: number; example: string }>();
+  readonly #unresolved = new Map<
+    IamAction,
+    { count: number; example: string; reasons: Map<string, number> }
+  >();
   readonly #errors = new Map<string, ErrorCount>();
   #errorsNotListed = 0;
   readonly #problems: FileProblem[] = [];
@@ -60,7 +63,9 @@ export class IngestTally {
       if (o.outcome !== 'allowed' && o.errorCode !== undefined)
         this.#addError({ outcome: o.outcome, errorCode: o.errorCode, action: o.action, count: 1 });
     }
-    for (const u of result.unresolved) this.#addUnresolved(u.action, 1, `${where}: ${u.reason}`);
+    for (const u of result.unresolved) {
+      this.#addUnresolved(u.action, 1, `${where}: ${u.reason}`, [{ reason: u.reason, count: 1 }]);
+    }
   }
 
   /** A record counted as skipped without being parsed (undecodable entry, too large, ...). */
@@ -78,10 +83,17 @@ export class IngestTally {
     this.skip(reason, example);
   }
 
-  #addUnresolved(action: IamAction, count: number, example: string): void {
-    const entry = this.#unresolved.get(action) ?? { count: 0, example };
+  #addUnresolved(
+    action: IamAction,
+    count: number,
+    example: string,
+    reasons: readonly { reason: string; count: number }[],
+  ): void {
+    const entry = this.#unresolved.get(action) ?? { count: 0, example, reasons: new Map<string, number>() };
     entry.count += count;
     if (example < entry.example) entry.example = example;
+    // Reasons come from the catalog data (variables, parameter names), so they are few per action.
+    for (const r of reasons) entry.reasons.set(r.reason, (entry.reasons.get(r.reason) ?? 0) + r.count);
     this.#unresolved.set(action, entry);
   }
 
@@ -110,7 +122,9 @@ export class IngestTally {
       this.outcomes[k] += other.outcomes[k];
     for (const s of other.skipped) this.skip(s.reason, s.example ?? '', s.count);
     for (const u of other.unmapped) this.#addUnmapped(u.eventSource, u.eventName, u.count);
-    for (const u of other.unresolvedResources) this.#addUnresolved(u.action, u.count, u.example ?? '');
+    for (const u of other.unresolvedResources) {
+      this.#addUnresolved(u.action, u.count, u.example ?? '', u.reasons ?? []);
+    }
     for (const e of other.errors) this.#addError(e);
     this.#errorsNotListed += other.errorsNotListed;
     for (const p of other.problems) this.problem(p);
@@ -138,7 +152,9 @@ export class IngestTally {
       unmapped: sorted(this.#unmapped).map(([, v]) => v),
       unresolvedResources: sorted(this.#unresolved).map(([action, v]) => ({
         action: action as IamAction,
-        ...v,
+        count: v.count,
+        example: v.example,
+        reasons: sorted(v.reasons).map(([reason, count]) => ({ reason, count })),
       })),
       problems: [...this.#problems].sort((a, b) =>
         a.file < b.file ? -1 : a.file > b.file ? 1 : (a.record ?? -1) - (b.record ?? -1),

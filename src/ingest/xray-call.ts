@@ -103,7 +103,7 @@ function observe(
   mapped: {
     action: string;
     params?: Readonly<Record<string, unknown>>;
-    paramRenames?: Readonly<Record<string, string>>;
+    paramRenames?: Readonly<Record<string, string | readonly string[]>>;
   },
   params: Readonly<Record<string, unknown>>,
 ): Observed {

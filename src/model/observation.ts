@@ -51,6 +51,8 @@ export interface UnresolvedCount {
   count: number;
   /** One call whose resource could not be built, and why. */
   example?: string;
+  /** Why, over all those calls: each reason (the variable and the request parameters it needs) with its count. */
+  reasons?: { reason: string; count: number }[];
 }
 
 /** Every ingest returns one; nothing is dropped silently.

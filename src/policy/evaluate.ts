@@ -5,6 +5,7 @@
  */
 import type { PolicyDocument, Statement } from '../model/policy.ts';
 import { evaluateConditions, type RequestContext, type Tri } from './conditions.ts';
+import { matchResourceList } from './pattern-list.ts';
 import { matchesPattern, type MatchResult } from './wildcard.ts';
 
 /** One request: an action on one resource, with the condition keys the evidence recorded. */
@@ -120,12 +121,14 @@ export function statementApplies(
 ): Tri {
   const context = request.context ?? {};
   const substitute = version !== '2008-10-17';
-  const action = listMatch(statement.Action, statement.NotAction, (p) =>
-    matchesPattern(p, request.action, { caseInsensitive: true, substitute: false }),
+  const action = listMatch(statement.Action, statement.NotAction, (patterns) =>
+    anyOf(
+      patterns.map((p) => matchesPattern(p, request.action, { caseInsensitive: true, substitute: false })),
+    ),
   );
   if (action === 'false') return 'false';
-  const resource = listMatch(statement.Resource, statement.NotResource, (p) =>
-    matchesPattern(p, request.resource, { caseInsensitive: false, variables: context, substitute }),
+  const resource = listMatch(statement.Resource, statement.NotResource, (patterns) =>
+    matchResourceList(patterns, request.resource, context, substitute),
   );
   if (resource === 'false') return 'false';
   const condition = evaluateConditions(statement.Condition, context, { substitute });
@@ -137,12 +140,16 @@ export function statementApplies(
 function listMatch(
   positive: readonly string[] | undefined,
   negative: readonly string[] | undefined,
-  match: (pattern: string) => MatchResult,
+  match: (patterns: readonly string[]) => MatchResult,
 ): Tri {
   const patterns = positive ?? negative;
   if (!patterns) return 'false';
-  const results = patterns.map(match);
-  const hit: Tri = results.includes('match') ? 'true' : results.includes('unknown') ? 'unknown' : 'false';
+  const result = match(patterns);
+  const hit: Tri = result === 'match' ? 'true' : result === 'unknown' ? 'unknown' : 'false';
   if (positive) return hit;
   return hit === 'true' ? 'false' : hit === 'false' ? 'true' : 'unknown';
+}
+
+function anyOf(results: MatchResult[]): MatchResult {
+  return results.includes('match') ? 'match' : results.includes('unknown') ? 'unknown' : 'no-match';
 }

@@ -42,3 +42,8 @@ export function roleName(diff: RoleDiff): string {
 export function unusedCount(diff: RoleDiff): number {
   return diff.unused.reduce((n, g) => n + g.actions.length, 0);
 }
+
+/** The data-event types the role's grants touch that the evidence holds no event of, as phrases. */
+export function lackedDataEvents(diff: RoleDiff): string[] {
+  return diff.dataEvents.filter((d) => !d.seen).map((d) => `${d.label} data events (${d.resourceType})`);
+}

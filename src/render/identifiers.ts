@@ -7,14 +7,17 @@ export function terraformIdentifiers(names: readonly string[]): string[] {
   return unique(names.map(terraformIdentifier), '_');
 }
 
-export function logicalIds(names: readonly string[], suffix: string): string[] {
+/** `suffix` is one for all names, or one per name (a split part is a `ManagedPolicy` among `Policy`s). */
+export function logicalIds(names: readonly string[], suffix: string | readonly string[]): string[] {
+  const suffixOf = (i: number) => (typeof suffix === 'string' ? suffix : (suffix[i] ?? ''));
   return unique(
-    names.map((n) => `${pascal(n) || 'Tightrole'}${suffix}`.slice(0, 200)),
+    names.map((n, i) => `${pascal(n) || 'Tightrole'}${suffixOf(i)}`.slice(0, 200)),
     '',
   );
 }
 
-function terraformIdentifier(name: string): string {
+/** One Terraform identifier from untrusted text: `[a-z0-9_-]`, at most 64, never starting with a digit. */
+export function terraformIdentifier(name: string): string {
   const snake = name
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '_')
@@ -24,7 +27,8 @@ function terraformIdentifier(name: string): string {
   return /^[a-z_]/.test(snake) ? snake : `_${snake}`;
 }
 
-function pascal(name: string): string {
+/** Alphanumeric PascalCase words of untrusted text (possibly empty). */
+export function pascal(name: string): string {
   return name
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)

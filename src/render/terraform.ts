@@ -12,6 +12,19 @@ export interface NamedPolicy {
   policy: PolicyDocument;
   /** The role it belongs to, for `aws_iam_role_policy` / attachments (default `name`; `options.roleName` wins). */
   roleName?: string;
+  /** The role's ARN, said above its blocks (a `#` comment; CloudFormation `Metadata`), and what keeps several roles' documents apart where a format has no role field (SAM). */
+  roleArn?: string;
+  /** The block label, chosen by the caller to be unique across every file of a run (default: from `name`). */
+  label?: string;
+  /** The CloudFormation logical ID, chosen like `label` (default: from `name`). */
+  logicalId?: string;
+  /** A provider alias (`aws.<alias>`) for the resources: set when one run spans several accounts. */
+  providerAlias?: string;
+  /**
+   * One part of a proposal split to fit IAM's limits. A role's inline policies share one 10,240-character
+   * quota, so a part is always written as a managed policy plus an attachment, whatever inline kind was asked.
+   */
+  managed?: boolean;
 }
 
 export interface TerraformOptions extends HclOptions {
@@ -19,19 +32,25 @@ export interface TerraformOptions extends HclOptions {
   resource: TerraformResource;
   /** The role of every document, for the resources; overrides `NamedPolicy.roleName`. */
   roleName?: string;
+  /** Appended to each name for the IAM policy name (default `-least-privilege`; `convert` keeps names: `''`). */
+  policyNameSuffix?: string;
 }
+
+/** What a generated policy is called in IAM: `<role>-least-privilege`, so it never shadows one the role has. */
+export const GENERATED_POLICY_SUFFIX = '-least-privilege';
 
 /**
  * `data "aws_iam_policy_document"` blocks (the conventions of iam-policy-json-to-terraform), plus
  * optionally `aws_iam_role_policy` or `aws_iam_policy` + `aws_iam_role_policy_attachment` per
- * document. Labels are valid, unique identifiers derived from the names; every string is escaped so
+ * document (a split part, `managed`, always gets the latter). Labels are valid, unique identifiers derived from the names; every string is escaped so
  * Terraform passes it to IAM unchanged. Throws `HclEncodingError` for strings HCL cannot hold exactly.
  */
 export function renderTerraform(docs: readonly NamedPolicy[], options: TerraformOptions): string {
-  const ids = terraformIdentifiers(docs.map((d) => d.name));
+  const derived = terraformIdentifiers(docs.map((d) => d.name));
+  const ids = docs.map((d, i) => d.label ?? derived[i]!);
   const policyNames = iamPolicyNames(
     docs.map((d) => d.name),
-    '-least-privilege',
+    options.policyNameSuffix ?? GENERATED_POLICY_SUFFIX,
   );
   const items: HclItem[] = docs.flatMap((doc, i) => [
     {
@@ -39,14 +58,22 @@ export function renderTerraform(docs: readonly NamedPolicy[], options: Terraform
       type: 'data',
       labels: ['aws_iam_policy_document', ids[i]!],
       body: documentBody(doc.policy),
+      ...(doc.roleArn !== undefined ? { comment: roleComment(doc.roleArn, doc.providerAlias) } : {}),
     },
-    ...resourceBlocks(options.resource, {
+    ...resourceBlocks(doc.managed && options.resource === 'role-policy' ? 'policy' : options.resource, {
       id: ids[i]!,
       policyName: policyNames[i]!,
       role: options.roleName ?? doc.roleName ?? doc.name,
+      ...(doc.providerAlias !== undefined ? { providerAlias: doc.providerAlias } : {}),
     }),
   ]);
   return renderHclItems(items, options);
+}
+
+/** Which role (and account) the blocks are for; the resources name the role only by its name. */
+function roleComment(roleArn: string, providerAlias: string | undefined): string {
+  const account = providerAlias === undefined ? '' : `; resources use provider aws.${providerAlias}`;
+  return `Role ${roleArn}${account}`;
 }
 
 const str = (name: string, value: string): HclItem => ({

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyDocument } from '../../src/model/policy.ts';
 import { cloudTrailRecord } from '../support/records.ts';
 import { runCli } from '../support/run-cli.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/orders-api-role';
 
@@ -51,15 +51,22 @@ describe('e2e: calls that failed after authorization are granted, unknown errors
   let file: string;
 
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tightrole-authz-'));
+    dir = tempDir('authz-');
     file = join(dir, 'trail.json');
     writeFileSync(file, JSON.stringify({ Records: RECORDS }));
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('grants NoSuchBucketPolicy, ConditionalCheckFailedException and ParameterNotFound calls, never the unknown or refused ones', async () => {
     const report = join(dir, 'report.json');
-    const run = await runCli(['generate', '--cloudtrail', file, '--report', report, '--explain']);
+    const run = await runCli([
+      'generate',
+      '--cloudtrail',
+      file,
+      '--no-baseline',
+      '--report',
+      report,
+      '--explain',
+    ]);
     expect(run.code, run.stderr).to.equal(0);
     const policy = JSON.parse(run.stdout) as PolicyDocument;
     const actions = policy.Statement.flatMap((s) => s.Action ?? []).sort();
@@ -100,12 +107,18 @@ describe('e2e: calls that failed after authorization are granted, unknown errors
   });
 
   it('--no-authorized-failures leaves them out; --include-denied keeps its meaning (refusals only)', async () => {
-    const strict = await runCli(['generate', '--cloudtrail', file, '--no-authorized-failures']);
+    const strict = await runCli([
+      'generate',
+      '--cloudtrail',
+      file,
+      '--no-baseline',
+      '--no-authorized-failures',
+    ]);
     expect(strict.code, strict.stderr).to.equal(0);
     const only = JSON.parse(strict.stdout) as PolicyDocument;
     expect(only.Statement.flatMap((s) => s.Action ?? [])).to.deep.equal(['dynamodb:GetItem']);
 
-    const denied = await runCli(['generate', '--cloudtrail', file, '--include-denied']);
+    const denied = await runCli(['generate', '--cloudtrail', file, '--no-baseline', '--include-denied']);
     const all = JSON.parse(denied.stdout) as PolicyDocument;
     const actions = all.Statement.flatMap((s) => s.Action ?? []);
     expect(actions).to.include('dynamodb:DeleteItem');

@@ -5,9 +5,8 @@ import { FactStore } from '../../src/facts/fact-store.ts';
 import { parseCloudTrailRecord, recordServicePrefix } from '../../src/ingest/cloudtrail-record.ts';
 import { NO_FILTER } from '../../src/ingest/record-result.ts';
 import type { PolicyDocument } from '../../src/model/policy.ts';
-import { DEFAULT_REDUCE_OPTIONS } from '../../src/reduce/options.ts';
+import { DEFAULT_REDUCE_OPTIONS, selectsFact } from '../../src/reduce/options.ts';
 import { reducePrincipal } from '../../src/reduce/reduce.ts';
-import { isSelected } from '../../src/reduce/select.ts';
 import { catalogMisfits } from '../../src/reduce/verify-catalog.ts';
 import { CORPORA, corpusCloudTrailRecords } from '../../scripts/lib/corpus-records.ts';
 import { realCatalog } from '../support/catalog.ts';
@@ -31,7 +30,7 @@ const present = existsSync(CORPORA);
       }
       const facts = store.facts();
       const principals = [
-        ...new Set(facts.filter((f) => isSelected(f, DEFAULT_REDUCE_OPTIONS)).map((f) => f.principal)),
+        ...new Set(facts.filter((f) => selectsFact(DEFAULT_REDUCE_OPTIONS, f)).map((f) => f.principal)),
       ].sort();
       expect(principals.length).to.be.greaterThan(20);
       const split = catalogSplitter(catalog, 'safe');

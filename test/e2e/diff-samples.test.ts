@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../support/temp-dir.ts';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_GENERATE_OPTIONS, generate } from '../../src/app/generate.ts';
 import { unescapeIamValue } from '../../src/catalog/arn-template.ts';
@@ -55,7 +55,7 @@ describe('e2e: tightrole diff on the samples', function () {
       '--jobs',
       '1',
     ]);
-    const dir = await mkdtemp(join(tmpdir(), 'tightrole-diff-'));
+    const dir = tempDir('tightrole-diff-');
     try {
       await writeFile(join(dir, 'proposal.json'), generated.stdout);
       const same = await runCli([

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../support/temp-dir.ts';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { SAMPLES } from '../support/run-cli.ts';
 
+const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 const PROBE = new URL('../support/sdk-loaded.ts', import.meta.url).pathname;
 
 /** AWS SDK modules a CLI run loads, counted in a fresh process. */
@@ -20,7 +20,7 @@ function sdkModulesLoaded(args: string[]): number {
 describe('e2e: start-up loads only what the run uses', () => {
   it('generate on local files never loads the AWS SDK (half a second of start-up)', function () {
     this.timeout(60_000);
-    const out = mkdtempSync(join(tmpdir(), 'tightrole-startup-'));
+    const out = tempDir('tightrole-startup-');
     expect(
       sdkModulesLoaded(['generate', '--cloudtrail', join(SAMPLES, 'cloudtrail'), '--out', out]),
     ).to.equal(0);
@@ -30,5 +30,26 @@ describe('e2e: start-up loads only what the run uses', () => {
     this.timeout(60_000);
     const args = ['generate', '--cloudtrail', 's3://bucket/AWSLogs/', '--endpoint-url', 'http://127.0.0.1:9'];
     expect(sdkModulesLoaded([...args, '--max-attempts', '1', '--no-cache'])).to.be.greaterThan(0);
+  });
+
+  it("the AWS SDK's multi-line Node version banner never buries tightrole's own message", function () {
+    this.timeout(60_000);
+    const env = { ...process.env };
+    delete env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'];
+    delete env['AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING'];
+    const script = `import { main } from ${JSON.stringify(MAIN)}; process.exitCode = await main(process.argv.slice(1));`;
+    const args = ['generate', '--cloudtrail', 's3://bucket/AWSLogs/', '--endpoint-url', 'http://127.0.0.1:9'];
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script, ...args, '--max-attempts', '1', '--no-cache'],
+      {
+        encoding: 'utf8',
+        env: { ...env, AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y' },
+      },
+    );
+    expect(run.status).to.equal(1);
+    expect(run.stderr).not.to.include('NodeVersionSupportWarning');
+    expect(run.stderr.trim().split('\n')).to.have.length(1);
+    expect(run.stderr).to.match(/^tightrole: /);
   });
 });

@@ -9,9 +9,8 @@ import type { Observation } from '../../src/model/observation.ts';
 import { evaluateRequest } from '../../src/policy/evaluate.ts';
 import { mergeSameActions } from '../../src/reduce/limits.ts';
 import { volatileMasker } from '../../src/reduce/generalize.ts';
-import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../../src/reduce/options.ts';
+import { DEFAULT_REDUCE_OPTIONS, selectsFact, type ReduceOptions } from '../../src/reduce/options.ts';
 import { reducePrincipal } from '../../src/reduce/reduce.ts';
-import { isSelected } from '../../src/reduce/select.ts';
 import { realCatalog } from '../support/catalog.ts';
 
 const ROLE = 'arn:aws:iam::123456789012:role/r' as const;
@@ -101,9 +100,9 @@ describe('property: reduce', () => {
     fc.assert(
       fc.property(fc.array(observation, { minLength: 1, maxLength: 40 }), options, (obs, opts) => {
         const facts = factsOf(obs);
-        if (!facts.some((f) => isSelected(f, opts))) return;
+        if (!facts.some((f) => selectsFact(opts, f))) return;
         const { policy } = reducePrincipal(ROLE, facts, opts, splitterFor(opts));
-        for (const f of facts.filter((x) => isSelected(x, opts))) {
+        for (const f of facts.filter((x) => selectsFact(opts, x))) {
           for (const r of f.resources === '*' ? ['*'] : f.resources) {
             expect(
               evaluateRequest([policy], {
@@ -114,7 +113,7 @@ describe('property: reduce', () => {
             ).to.equal('allowed');
           }
         }
-        const allowed = new Set(facts.filter((x) => isSelected(x, opts)).map((x) => x.action));
+        const allowed = new Set(facts.filter((x) => selectsFact(opts, x)).map((x) => x.action));
         for (const s of policy.Statement)
           for (const a of s.Action ?? []) expect(allowed.has(a as IamAction)).to.equal(true);
       }),
@@ -130,7 +129,7 @@ describe('property: reduce', () => {
         options,
         (obs, seed, opts) => {
           const facts = factsOf(obs);
-          if (!facts.some((f) => isSelected(f, opts))) return;
+          if (!facts.some((f) => selectsFact(opts, f))) return;
           const shuffled = [...obs].sort(
             (a, b) =>
               ((JSON.stringify(a).length * 31 + seed) % 7) - ((JSON.stringify(b).length * 17 + seed) % 7),
@@ -148,7 +147,7 @@ describe('property: reduce', () => {
     fc.assert(
       fc.property(fc.array(observation, { minLength: 1, maxLength: 30 }), options, (obs, opts) => {
         const facts = factsOf(obs);
-        if (!facts.some((f) => isSelected(f, opts))) return;
+        if (!facts.some((f) => selectsFact(opts, f))) return;
         const once = reducePrincipal(ROLE, facts, opts, splitterFor(opts)).policy;
         const twice = reducePrincipal(ROLE, factsOf([...obs, ...obs]), opts, splitterFor(opts)).policy;
         expect(JSON.stringify(twice)).to.equal(JSON.stringify(once));
@@ -162,7 +161,7 @@ describe('property: reduce', () => {
       fc.property(fc.array(observation, { minLength: 1, maxLength: 40 }), options, (obs, opts) => {
         if (opts.generalize === 'none') return;
         const exact = factsOf(obs);
-        if (!exact.some((f) => isSelected(f, opts))) return;
+        if (!exact.some((f) => selectsFact(opts, f))) return;
         const store = new FactStore(
           undefined,
           volatileMasker(splitterFor(opts), opts.generalize === 'aggressive' ? 'aggressive' : 'safe'),
@@ -187,7 +186,7 @@ describe('property: reduce', () => {
         fc.array(observation, { maxLength: 10 }),
         (obs, opts, probes) => {
           const facts = factsOf(obs);
-          if (!facts.some((f) => isSelected(f, opts))) return;
+          if (!facts.some((f) => selectsFact(opts, f))) return;
           const policy = reducePrincipal(ROLE, facts, opts, splitterFor(opts)).policy;
           const merged = { ...policy, Statement: mergeSameActions(policy.Statement) };
           for (const p of [...obs, ...probes]) {

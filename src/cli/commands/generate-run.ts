@@ -4,7 +4,7 @@ import { generate } from '../../app/generate.ts';
 import { Catalog } from '../../catalog/catalog.ts';
 import { iamDataSource } from '../../catalog/iam-data-source.ts';
 import { safeJson } from '../../render/json.ts';
-import { renderForStdout, renderPerRole, type OutputOptions } from '../../app/render-output.ts';
+import { renderForStdout, renderPerRole, splitNotice, type OutputOptions } from '../../app/render-output.ts';
 import { writeOutputFiles } from '../../sinks/out-dir.ts';
 import { EXIT } from '../../errors.ts';
 import { progressPrinter } from '../progress.ts';
@@ -28,22 +28,18 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
     },
   );
   printIngestSummary(io, report.ingest, results.length);
-  for (const r of results) {
-    if (r.documents.length > 1)
-      warn(
-        io,
-        `${r.principal}: too large for one inline policy; split into ${r.documents.length} managed policies`,
-      );
-    for (const w of r.widenings)
-      warn(io, `--compact widened ${w.actions.join(', ')}: ${w.removed.length} resources -> ${w.added}`);
-  }
-  if (args.explain) printExplain(io, results);
-  if (args.report) await writeFile(args.report, `${safeJson(report)}\n`);
   const output: OutputOptions = {
     format: args.format,
     terraformResource: args['terraform-resource'],
     cloudformationResource: args['cloudformation-resource'],
   };
+  for (const r of results) {
+    if (r.documents.length > 1) warn(io, splitNotice(r, output));
+    for (const w of r.widenings)
+      warn(io, `--compact widened ${w.actions.join(', ')}: ${w.removed.length} resources -> ${w.added}`);
+  }
+  if (args.explain) printExplain(io, results);
+  if (args.report) await writeFile(args.report, `${safeJson(report)}\n`);
   if (args.out) {
     const written = await writeOutputFiles(args.out, renderPerRole(results, output));
     for (const path of written) warn(io, `wrote ${path}`);

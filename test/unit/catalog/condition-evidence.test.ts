@@ -10,10 +10,10 @@ import { realCatalog } from '../../support/catalog.ts';
 
 describe('catalog: condition keys and the evidence for them (data/condition-evidence.json)', () => {
   it('names, for every service-specific key, actions that support it in iam-data', async () => {
-    const catalog = await realCatalog('kms', 's3', 'iam');
     const exact = CONDITION_RULES.flatMap((r) =>
       r.actions.filter((a) => !a.endsWith('*')).map((a) => [r.key, a] as const),
     );
+    const catalog = await realCatalog(...exact.map(([, a]) => a.split(':')[0]!));
     expect(exact.length).to.be.greaterThan(0);
     const unsupported = exact.filter(([key, a]) => {
       const info = catalog.actionOf(a as IamAction);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../../support/temp-dir.ts';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collectEvidence } from '../../../src/app/evidence.ts';
 import { ingestTraces } from '../../../src/app/ingest-traces.ts';
@@ -11,7 +11,7 @@ import { realCatalog } from '../../support/catalog.ts';
 import { cloudTrailRecord } from '../../support/records.ts';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/orders-api-role';
-const dir = mkdtempSync(join(tmpdir(), 'tightrole-xray-'));
+const dir = tempDir('tightrole-xray-');
 
 function functionSegment(name: string, calls: Record<string, unknown>[]) {
   return {

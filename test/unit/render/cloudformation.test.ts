@@ -116,6 +116,80 @@ describe('CloudFormation / SAM', () => {
     expect(text).to.match(/- "0x10"/);
   });
 
+  it('quotes what YAML 1.2 readers type too: 0o7 and 0o17 (from s3:prefix values) read back as strings', () => {
+    const values = [
+      '0o7',
+      '0o17',
+      '0x1F',
+      '+12',
+      '.5',
+      '1e3',
+      '.Inf',
+      '12:30',
+      '1_000',
+      '~',
+      'NULL',
+      'y',
+      '<<',
+      '=',
+    ];
+    const text = renderCloudFormation([{ name: 'r', policy: policy(values) }], {
+      format: 'yaml',
+      kind: 'managed-policy',
+    });
+    for (const v of values) expect(text).to.include(`- "${v}"`);
+    for (const version of ['1.1', '1.2'] as const) {
+      const back = YAML.parse(text, { version }) as Template;
+      expect(Object.values(back.Resources)[0]!.Properties.PolicyDocument).to.deep.equal(
+        orderedPolicy(policy(values)),
+      );
+    }
+  });
+
+  it('every scalar reads back as the same string under YAML 1.1 and 1.2, numbers-like or not (fast-check)', () => {
+    const numberish = fc
+      .tuple(
+        fc.constantFrom('', '0o', '0x', '0b', '+', '-', '.', '0'),
+        fc.string({ unit: fc.constantFrom(...'0123456789abeEfx.+-_:'.split('')), maxLength: 6 }),
+      )
+      .map(([head, tail]) => head + tail);
+    const word = fc.constantFrom(
+      '~',
+      'null',
+      'Null',
+      'true',
+      'False',
+      'yes',
+      'NO',
+      'on',
+      'Off',
+      'y',
+      'N',
+      '<<',
+      '=',
+      '.nan',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(numberish, word, fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 6 }),
+        (values) => {
+          const doc = policy(values);
+          const text = renderCloudFormation([{ name: 'r', policy: doc }], {
+            format: 'yaml',
+            kind: 'managed-policy',
+          });
+          for (const version of ['1.1', '1.2'] as const) {
+            const back = YAML.parse(text, { version }) as Template;
+            expect(Object.values(back.Resources)[0]!.Properties.PolicyDocument).to.deep.equal(
+              orderedPolicy(doc),
+            );
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('AWS::IAM::ManagedPolicy attached with Roles; options.roleName wins; logical IDs alphanumeric and unique', () => {
     const names = ['a b', 'a-b', '../x', '', '9lives', 'x'.repeat(300)];
     const text = renderCloudFormation(

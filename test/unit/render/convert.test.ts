@@ -57,6 +57,32 @@ describe('convert: policy JSON in any accepted shape -> Terraform / CloudFormati
     expect(parsed.Resources['MinePolicy']!.Properties['PolicyDocument']).to.deep.equal(NORMALIZED);
   });
 
+  it('keeps the policy name (no -least-privilege suffix) unless --name says otherwise', async () => {
+    const output = { RoleName: 'receipt-worker', PolicyName: 'receipt-worker-inline', PolicyDocument: DOC };
+    const text = tf(output, { terraformResource: 'role-policy' });
+    const { parse } = await import('@cdktf/hcl2json');
+    const parsed = (await parse('main.tf', text)) as {
+      resource: { aws_iam_role_policy: Record<string, [{ name: string }]> };
+    };
+    expect(Object.values(parsed.resource.aws_iam_role_policy).map(([r]) => r.name)).to.deep.equal([
+      'receipt-worker-inline',
+    ]);
+    const policyNames = (name?: string) => {
+      const cfn = convertPolicyText(JSON.stringify(output), 'x', {
+        format: 'cloudformation-json',
+        ...(name ? { name } : {}),
+      });
+      const resources = (
+        JSON.parse(cfn) as { Resources: Record<string, { Properties: { PolicyName: string } }> }
+      ).Resources;
+      return Object.values(resources).map((r) => r.Properties.PolicyName);
+    };
+    expect(policyNames()).to.deep.equal(['receipt-worker-inline']);
+    expect(policyNames('renamed')).to.deep.equal(['renamed']);
+    const managed = tf(output, { terraformResource: 'policy', name: 'mine' });
+    expect(managed).to.match(/name\s+= "mine"/);
+  });
+
   it('cloudformation-json and sam', () => {
     const json = convertPolicyText(JSON.stringify(DOC), 'x', { format: 'cloudformation-json' });
     expect(JSON.parse(json)).to.have.nested.property('Resources.PolicyPolicy.Type', 'AWS::IAM::RolePolicy');

@@ -40,6 +40,10 @@ describe('render/diff-json: the documented, schema-validated JSON', () => {
       'unused',
       'narrowing',
       'notGranted',
+      'notVisible',
+      'keptNotVisible',
+      'dataEvents',
+      'inferred',
       'proposed',
     ]);
     expect(

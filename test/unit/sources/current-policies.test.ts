@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../../support/temp-dir.ts';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCurrentPolicyFiles } from '../../../src/sources/current-policies.ts';
 import { currentFromTerraform } from '../../../src/sources/current-policies-terraform.ts';
@@ -55,7 +55,7 @@ describe('sources/current-policies: --current files', () => {
   });
 
   it('reads a directory of .tf files together, so references across files resolve', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tightrole-tf-'));
+    const dir = tempDir('tightrole-tf-');
     try {
       await writeFile(
         join(dir, 'role.tf'),
