@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { InputError } from '../errors.ts';
 import { premasker } from './premask.ts';
+import { uncorrelatedReason } from '../catalog/handles.ts';
 import { DEFAULT_MAX_FACTS, FactLimitExceeded, FactStore } from '../facts/fact-store.ts';
 import { IngestTally } from '../ingest/tally.ts';
 import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
@@ -37,6 +38,8 @@ export interface EvidenceDeps {
   maxFacts?: number;
   /** Longest record parsed (default 1 MiB of JSON). */
   maxRecordBytes?: number;
+  /** Decompressed bytes read of one file at most (default 4 GiB); see DecodeOptions.maxFileBytes. */
+  maxFileBytes?: number;
   /** Progress of local file reading (the CLI shows it when stderr is a terminal). */
   onProgress?: (progress: TransferProgress) => void;
   /** Warnings that do not stop the run (traced functions without a role, ...). */
@@ -89,7 +92,10 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
   const usesAws = hasAwsApiSource(options.aws) || options.cloudtrail.some((path) => path.startsWith('s3://'));
   const aws = options.aws && usesAws ? await import('./aws-evidence.ts') : undefined;
   if (aws && options.aws) await aws.collectAwsEvidence({ ...options, aws: options.aws }, ingest);
-  const files = await expandPaths(options.cloudtrail);
+  const files = await expandPaths(options.cloudtrail, ({ file, reason }) => {
+    tally.problem({ file, reason });
+    deps.onProblem?.(file, reason);
+  });
   const onFileDone = deps.onProgress ? await progressCounter(files, deps.onProgress) : undefined;
   const allLocal = files.every((f) => f !== '-' && !f.startsWith('s3://'));
   if ((deps.jobs ?? 1) > 1 && files.length > 1 && allLocal) {
@@ -98,6 +104,7 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
       ...window(options),
       maxFacts,
       maxRecordBytes: ingest.limits!.maxRecordBytes,
+      ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}),
       learnFunctionRoles: ingest.learned !== undefined,
       ...(deps.premask ? { premask: deps.premask } : {}),
     };
@@ -115,6 +122,7 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
   const batches = readCloudTrailFiles(files, {
     ...window(options),
     maxRecordChars: ingest.limits!.maxRecordBytes,
+    ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}),
     // Records pre-filtered by raw text are parsed one by one after the filter; others come parsed.
     parsedRecords: !ingest.filter.rawText,
     ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
@@ -131,6 +139,7 @@ async function withTraces(
   ingest: IngestDeps,
   maxFacts: number,
 ): Promise<Evidence> {
+  correlateHandles(ingest.store, ingest.tally);
   const evidence = { store: ingest.store, tally: ingest.tally, learned: ingest.learned! };
   if (!options.traces || !hasTraceEvidence(options.traces)) return evidence;
   const traces = await ingestTraces(options.traces, {
@@ -173,4 +182,14 @@ async function progressCounter(
     p.elapsedMs = Date.now() - started;
     report({ ...p });
   };
+}
+
+/**
+ * Once every CloudTrail record is read, calls that named only a handle get their own role's resources
+ * for it; those that cannot are reported as unresolved, with the reason.
+ */
+function correlateHandles(store: FactStore, tally: IngestTally): void {
+  for (const u of store.correlate()) {
+    tally.unresolvedCall(u.action, u.count, `${u.handle.slice(0, 80)}: ${uncorrelatedReason(u.handle)}`);
+  }
 }

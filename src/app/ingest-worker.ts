@@ -29,6 +29,7 @@ try {
   const batches = readCloudTrailFiles(request.files, {
     ...window,
     ...(request.maxRecordBytes ? { maxRecordChars: request.maxRecordBytes } : {}),
+    ...(request.maxFileBytes ? { maxFileBytes: request.maxFileBytes } : {}),
     // Records pre-filtered by raw text are parsed one by one after the filter; others come parsed.
     parsedRecords: !filter.rawText,
   });
@@ -45,6 +46,7 @@ try {
   const response: WorkerResponse = {
     ok: true,
     facts: store.entries(),
+    handles: store.handles.state(),
     tally: tally.toReport(),
     ...(learned ? { functionRoles: learned.pairs() } : {}),
   };

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { isPermissionlessSource, mapOperation, prefixForRecord } from '../catalog/event-mapping.ts';
+import { consumedHandle, producedHandles } from '../catalog/handles.ts';
 import { partitionForRegion } from '../catalog/partition.ts';
 import { recordArnsProblem } from '../catalog/record-arns.ts';
 import { resolveResources, type ResourceInputs } from '../catalog/resolve-resources.ts';
@@ -97,7 +98,12 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
     const resolution = resolveResources(catalog, info, inputs);
     if (resolution.kind === 'malformed')
       return skipped('malformed-resource', `${info.action}: ${resolution.reason}`);
-    if (resolution.kind === 'unresolved') unresolved.push({ action: info.action, reason: resolution.reason });
+    // A call naming only a handle waits for the same role's call that returned it (FactStore.correlate).
+    const handle = resolution.kind === 'unresolved' ? consumedHandle(info.action, params) : undefined;
+    if (resolution.kind === 'unresolved' && !handle) {
+      unresolved.push({ action: info.action, reason: resolution.reason });
+    }
+    const binds = resolution.kind === 'resolved' ? producedHandles(info.action, record) : [];
     if (canPassRole(info.action)) {
       const passing = { principal, outcome, time, origin, region, account };
       observations.push(...passRoleObservations(info.action, params, passing));
@@ -112,6 +118,8 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
       source: 'cloudtrail',
       time,
       origin,
+      ...(handle ? { handle } : {}),
+      ...(binds.length > 0 ? { binds } : {}),
     });
   }
   const passing = { principal, outcome, time, origin, region, account };

@@ -68,6 +68,12 @@ export class IngestTally {
     }
   }
 
+  /** Calls found unresolved after parsing (a handle no call of the role returned): counted, not re-parsed. */
+  unresolvedCall(action: IamAction, count: number, why: string): void {
+    const reason = why.slice(why.indexOf(': ') + 2);
+    this.#addUnresolved(action, count, why, [{ reason, count }]);
+  }
+
   /** A record counted as skipped without being parsed (undecodable entry, too large, ...). */
   skip(reason: string, example: string, count = 1): void {
     const entry = this.#skipped.get(reason) ?? { count: 0, example };

@@ -20,6 +20,8 @@ export function notGrantedReason(n: NotGranted): string {
     return n.current === 'conditional'
       ? 'authorized, then failed on the resource (the code handles that error); the current policies allow it only under conditions the logs cannot confirm'
       : `authorized, then failed on the resource (the code handles that error); the current policies give ${n.current}, so it would get AccessDenied instead`;
+  if (n.current === 'conditional' && n.resourcePattern)
+    return 'succeeded; unknown whether the current policies allow it: the logs name the resource only as this pattern, and they allow some of what it stands for';
   if (n.current === 'conditional')
     return 'succeeded; the current policies allow it only under conditions the logs cannot confirm';
   if (n.current === 'explicit-deny')

@@ -13,7 +13,8 @@ describe('catalog: condition keys and the evidence for them (data/condition-evid
     const exact = CONDITION_RULES.flatMap((r) =>
       r.actions.filter((a) => !a.endsWith('*')).map((a) => [r.key, a] as const),
     );
-    const catalog = await realCatalog(...exact.map(([, a]) => a.split(':')[0]!));
+    // Every service the table names, not a fixed list: a new rule is checked too.
+    const catalog = await realCatalog(...new Set(exact.map(([, a]) => a.slice(0, a.indexOf(':')))));
     expect(exact.length).to.be.greaterThan(0);
     const unsupported = exact.filter(([key, a]) => {
       const info = catalog.actionOf(a as IamAction);
