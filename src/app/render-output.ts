@@ -70,11 +70,15 @@ export function renderPerRole(results: readonly RoleOutput[], options: OutputOpt
     const names = fileNames.get(r.principal)!;
     if (perDocument) {
       r.documents.forEach((doc, i) => {
-        files.push({ fileName: names[i]!, content: renderPolicyJson(doc) });
+        files.push({ fileName: names[i]!, content: renderPolicyJson(doc), role: r.principal });
         index.push(indexEntry(names[i]!, r, names.length > 1 ? i + 1 : undefined));
       });
     } else {
-      files.push({ fileName: names[0]!, content: renderNamed(namedPolicies(r, ids), options) });
+      files.push({
+        fileName: names[0]!,
+        content: renderNamed(namedPolicies(r, ids), options),
+        role: r.principal,
+      });
       index.push(indexEntry(names[0]!, r, undefined));
     }
   }

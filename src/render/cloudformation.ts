@@ -1,6 +1,6 @@
 import { logicalIds } from './identifiers.ts';
 import { orderedPolicy, safeJson } from './json.ts';
-import { iamPolicyNames } from './names.ts';
+import { iamPolicyNamesByAccount } from './names.ts';
 import { safeYaml } from './cloudformation-yaml.ts';
 import { GENERATED_POLICY_SUFFIX, type NamedPolicy } from './terraform.ts';
 
@@ -64,10 +64,7 @@ function resources(docs: readonly NamedPolicy[], options: CloudFormationOptions)
     docs.map((d) => (kind === 'role-policy' && !d.managed ? 'Policy' : 'ManagedPolicy')),
   );
   const ids = docs.map((d, i) => d.logicalId ?? derived[i]!);
-  const policyNames = iamPolicyNames(
-    docs.map((d) => d.name),
-    options.policyNameSuffix ?? GENERATED_POLICY_SUFFIX,
-  );
+  const policyNames = iamPolicyNamesByAccount(docs, options.policyNameSuffix ?? GENERATED_POLICY_SUFFIX);
   const out: Record<string, unknown> = {};
   docs.forEach((doc, i) => {
     const role = roleName ?? doc.roleName ?? doc.name;

@@ -1,3 +1,5 @@
+import { roleParts } from './role-names.ts';
+
 /**
  * Names that IAM accepts, from untrusted text (role names from logs, `--name`): the inline or managed
  * policy name that generated Terraform and CloudFormation give each document. Identifiers for the
@@ -27,4 +29,31 @@ export function iamPolicyNames(names: readonly string[], suffix = ''): string[] 
 
 function fit(base: string, suffix: string): string {
   return `${base.slice(0, MAX_POLICY_NAME - suffix.length)}${suffix}`;
+}
+
+/**
+ * `iamPolicyNames` with uniqueness per account, the scope IAM names live in: the same role name in two
+ * accounts keeps the same policy name in each (not a `-2` that reads like another role's). Documents
+ * without a role ARN share one scope.
+ */
+export function iamPolicyNamesByAccount(
+  docs: readonly { name: string; roleArn?: string }[],
+  suffix = '',
+): string[] {
+  const byAccount = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    const account = d.roleArn === undefined ? '' : roleParts(d.roleArn).account;
+    const indices = byAccount.get(account);
+    if (indices) indices.push(i);
+    else byAccount.set(account, [i]);
+  });
+  const out: string[] = new Array<string>(docs.length);
+  for (const indices of byAccount.values()) {
+    const names = iamPolicyNames(
+      indices.map((i) => docs[i]!.name),
+      suffix,
+    );
+    indices.forEach((docIndex, k) => (out[docIndex] = names[k]!));
+  }
+  return out;
 }

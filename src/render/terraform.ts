@@ -1,7 +1,7 @@
 import { POLICY_VERSION, type PolicyDocument, type Principal, type Statement } from '../model/policy.ts';
 import { renderHclItems, type HclItem, type HclOptions } from './hcl.ts';
 import { terraformIdentifiers } from './identifiers.ts';
-import { iamPolicyNames } from './names.ts';
+import { iamPolicyNamesByAccount } from './names.ts';
 import { resourceBlocks, type TerraformResource } from './terraform-resources.ts';
 
 export type { TerraformResource } from './terraform-resources.ts';
@@ -48,10 +48,7 @@ export const GENERATED_POLICY_SUFFIX = '-least-privilege';
 export function renderTerraform(docs: readonly NamedPolicy[], options: TerraformOptions): string {
   const derived = terraformIdentifiers(docs.map((d) => d.name));
   const ids = docs.map((d, i) => d.label ?? derived[i]!);
-  const policyNames = iamPolicyNames(
-    docs.map((d) => d.name),
-    options.policyNameSuffix ?? GENERATED_POLICY_SUFFIX,
-  );
+  const policyNames = iamPolicyNamesByAccount(docs, options.policyNameSuffix ?? GENERATED_POLICY_SUFFIX);
   const items: HclItem[] = docs.flatMap((doc, i) => [
     {
       kind: 'block' as const,

@@ -7,6 +7,8 @@ export interface OutputFile {
   /** The final file name, chosen by the caller (see render/role-name-schemes.ts); checked here. */
   fileName: string;
   content: string;
+  /** The role ARN the file is for (said on stderr; the index says it in the folder). */
+  role?: string;
 }
 
 /** What a chosen name may look like: no separators, no dot-files, no `..`, bounded. */

@@ -38,6 +38,9 @@ describe('e2e: --out names one file per role, whatever the names (#19.1, #15)', 
     const out = join(dir, 'json');
     const run = await runCli(['generate', '--cloudtrail', join(dir, 'trail.json'), '--out', out]);
     expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.include(
+      `wrote ${join(out, 'worker.222222222222.json')} (arn:aws:iam::222222222222:role/worker)`,
+    );
     const files = readdirSync(out).sort();
     expect(files).to.have.length(7);
     const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as {

@@ -43,8 +43,12 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
   if (args.explain) printExplain(io, results);
   if (args.report) await writeFile(args.report, `${safeJson(report)}\n`);
   if (args.out) {
-    const written = await writeOutputFiles(args.out, renderPerRole(results, output));
-    for (const path of written) warn(io, `wrote ${path}`);
+    const files = renderPerRole(results, output);
+    const written = await writeOutputFiles(args.out, files);
+    written.forEach((path, i) => {
+      const role = files[i]?.role;
+      warn(io, role === undefined ? `wrote ${path}` : `wrote ${path} (${role})`);
+    });
   } else {
     io.stdout(renderForStdout(results, output));
   }

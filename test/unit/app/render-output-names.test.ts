@@ -197,6 +197,22 @@ describe('render-output: names unique for any set and order of roles (#19.1, #15
     );
     expect(both).to.include('data "aws_iam_policy_document" "worker_222222222222"');
     expect(both).to.include('provider = aws.account_222222222222');
+    // IAM names are per account: each account's `worker` keeps its name, `worker-2` keeps its own.
+    const resources = renderForStdout(
+      ISSUE_SET.map((a) => roleOutput(a)),
+      { ...options, terraformResource: 'role-policy' },
+    );
+    const names = [...resources.matchAll(/^ {2}name += "([^"]+)"\n {2}role += "([^"]+)"/gm)].map(
+      (m) => `${m[2]}:${m[1]}`,
+    );
+    expect(names.sort()).to.deep.equal([
+      'worker-2:worker-2-least-privilege',
+      'worker:worker-least-privilege',
+      'worker:worker-least-privilege',
+      'x.y:x.y-least-privilege',
+      'x_y-2:x_y-2-least-privilege',
+      'x_y:x_y-least-privilege',
+    ]);
   });
 
   it('CloudFormation: logical IDs qualified by account on a clash, each resource naming its role ARN', () => {
