@@ -11,6 +11,13 @@ import { ACCOUNT, FUNCTIONS, REGION, type Behaviour, type FunctionSpec } from '.
 import { functionCall, otherPrincipal } from './lib/sample-records.ts';
 import { CURRENT_POLICIES } from './lib/sample-policies.ts';
 import { sampleStats } from './lib/sample-stats.ts';
+import { AUTHORIZATION_DETAILS } from './lib/sample-iam.ts';
+import {
+  EVENT_SOURCE_MAPPINGS,
+  FUNCTION_POLICIES,
+  FUNCTION_URLS,
+  LIST_FUNCTIONS,
+} from './lib/sample-lambda.ts';
 
 const OUT = new URL('../samples/', import.meta.url).pathname;
 const DAYS = ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'];
@@ -150,3 +157,19 @@ for (const [name, doc] of Object.entries(CURRENT_POLICIES)) {
 
 const fileRegions = names.map((n) => n.split('/')[3]!);
 console.log(sampleStats(records, fileRegions).join('\n'));
+
+// The account around the logs, for `tightrole audit` and `tightrole boundary`: IAM and Lambda as the
+// AWS CLI prints them. Written after the logs and using no random numbers, so the logs stay the same.
+const ACCOUNT_DIR = join(OUT, 'account');
+rmSync(ACCOUNT_DIR, { recursive: true, force: true });
+const writeJson = (path: string, value: unknown) => {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+};
+writeJson(join(ACCOUNT_DIR, 'iam-authorization-details.json'), AUTHORIZATION_DETAILS);
+writeJson(join(ACCOUNT_DIR, 'lambda', 'list-functions.json'), LIST_FUNCTIONS);
+writeJson(join(ACCOUNT_DIR, 'lambda', 'list-event-source-mappings.json'), EVENT_SOURCE_MAPPINGS);
+for (const [name, value] of Object.entries(FUNCTION_POLICIES))
+  writeJson(join(ACCOUNT_DIR, 'lambda', `get-policy-${name}.json`), value);
+for (const [name, value] of Object.entries(FUNCTION_URLS))
+  writeJson(join(ACCOUNT_DIR, 'lambda', `get-function-url-config-${name}.json`), value);

@@ -59,9 +59,13 @@ export function ingestOptions(args: EvidenceArgs): {
   };
 }
 
-/** Flags shared by every command that reads evidence. */
+/** Flags shared by every command that reads evidence; `--help` lists them first (Evidence, Traces, AWS). */
 export function evidenceFlags<T>(y: Argv<T>) {
-  return awsFlags(y)
+  return awsFlags(localEvidenceFlags(y));
+}
+
+function localEvidenceFlags<T>(y: Argv<T>) {
+  return y
     .option('cloudtrail', {
       type: 'string',
       array: true,

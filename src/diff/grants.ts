@@ -44,7 +44,9 @@ function identityGrants(statements: readonly Statement[], index: ActionIndex): M
   // Resources gather in a set and are sorted once: a policy with 20k statements naming the same
   // action was quadratic when each statement re-sorted the union so far (issue #19.10).
   const gathered = new Map<IamAction, { info: CatalogAction; onStar: boolean; resources: Set<string> }>();
-  for (const s of statements.filter((st) => st.Effect === 'Allow')) {
+  // A statement with neither Resource nor NotResource matches no request (the evaluator agrees, and
+  // IAM refuses such an identity policy): it grants nothing, rather than every action on "*".
+  for (const s of statements.filter((st) => st.Effect === 'Allow' && (st.Resource ?? st.NotResource))) {
     const resources = s.Resource ?? ['*'];
     const onStar = s.NotResource !== undefined || resources.includes('*');
     for (const info of statementActions(s, index)) {

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 
 // DESIGN.md dependency rules, checked by scanning import specifiers.
 const SRC = new URL('../../src/', import.meta.url).pathname;
-const CORE = ['model', 'catalog', 'ingest', 'facts', 'reduce', 'policy', 'diff', 'render'];
+const CORE = ['model', 'catalog', 'ingest', 'facts', 'reduce', 'policy', 'diff', 'audit', 'render'];
 const CORE_FORBIDDEN = [/^@aws-sdk\//, /^node:fs/, /^node:zlib/, /^yargs/, /^node:child_process/];
 const CORE_FORBIDDEN_DIRS = ['sources', 'aws', 'app', 'cli'];
 
