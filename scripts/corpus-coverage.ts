@@ -41,7 +41,7 @@ for (const { file, index, record } of records) {
     unresolved: 0,
   };
   row.records++;
-  const forMapping = { ...record, userIdentity: anyRoleIdentity() };
+  const forMapping = { ...record, userIdentity: anyRoleIdentity(record['userIdentity']) };
   const result = parseCloudTrailRecord(forMapping, catalog, { file, record: index }, NO_FILTER);
   if (result.kind === 'observations') {
     row.mapped++;
@@ -97,9 +97,15 @@ if (process.argv.includes('--json')) {
     console.log(`  ${n.toString().padStart(4)} ${name}`);
 }
 
-function anyRoleIdentity() {
+function anyRoleIdentity(original: unknown) {
+  const account =
+    typeof original === 'object' && original !== null
+      ? (original as Record<string, unknown>)['accountId']
+      : undefined;
   return {
     type: 'AssumedRole',
+    // The record's own account is kept: without it no ARN of the account could be built.
+    ...(typeof account === 'string' ? { accountId: account } : {}),
     sessionContext: { sessionIssuer: { type: 'Role', arn: 'arn:aws:iam::123456789012:role/coverage' } },
   };
 }

@@ -15,6 +15,8 @@ export type CurrentSource =
 
 export interface DiffOptions extends GenerateOptions {
   current: CurrentSource;
+  /** Keep granted actions the evidence could not have seen in the proposal (default true). */
+  keepNotVisible?: boolean;
 }
 
 export interface DiffDeps extends EvidenceDeps {
@@ -47,6 +49,7 @@ export async function diff(options: DiffOptions, deps: DiffDeps): Promise<DiffRe
     proposed: proposal.documents,
     facts,
     index: indexActions(deps.catalog.loadedServices()),
+    keepNotVisible: options.keepNotVisible ?? true,
   });
   return { diff: roleDiff, report };
 }

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { InputError } from '../errors.ts';
 import { premasker } from './premask.ts';
+import { uncorrelatedReason } from '../catalog/handles.ts';
 import { DEFAULT_MAX_FACTS, FactLimitExceeded, FactStore } from '../facts/fact-store.ts';
 import { IngestTally } from '../ingest/tally.ts';
 import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
@@ -54,6 +55,8 @@ export interface Evidence {
   tally: IngestTally;
   /** Traced functions and their roles, when trace evidence was read. */
   traces?: TraceReport;
+  /** Role sessions seen in CloudTrail (Lambda names its session after the function). */
+  learned: LearnedFunctionRoles;
 }
 
 /** Reads every evidence source named in the options into one fact store. */
@@ -80,7 +83,8 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
     filter: recordFilter({ ...options, preFilter: !hasTraceEvidence(options.traces) }),
     limits: { maxRecordBytes: deps.maxRecordBytes ?? DEFAULT_INGEST_LIMITS.maxRecordBytes },
     ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
-    ...(hasTraceEvidence(options.traces) ? { learned: new LearnedFunctionRoles() } : {}),
+    // Role sessions name traced functions' roles and show which roles Lambda runs (platform baselines).
+    learned: new LearnedFunctionRoles(),
   };
   // The AWS SDK loads only when an AWS source is used (it costs half a second of start-up).
   const usesAws = hasAwsApiSource(options.aws) || options.cloudtrail.some((path) => path.startsWith('s3://'));
@@ -128,7 +132,8 @@ async function withTraces(
   ingest: IngestDeps,
   maxFacts: number,
 ): Promise<Evidence> {
-  const evidence = { store: ingest.store, tally: ingest.tally };
+  correlateHandles(ingest.store, ingest.tally);
+  const evidence = { store: ingest.store, tally: ingest.tally, learned: ingest.learned! };
   if (!options.traces || !hasTraceEvidence(options.traces)) return evidence;
   const traces = await ingestTraces(options.traces, {
     ...ingest,
@@ -170,4 +175,14 @@ async function progressCounter(
     p.elapsedMs = Date.now() - started;
     report({ ...p });
   };
+}
+
+/**
+ * Once every CloudTrail record is read, calls that named only a handle get their own role's resources
+ * for it; those that cannot are reported as unresolved, with the reason.
+ */
+function correlateHandles(store: FactStore, tally: IngestTally): void {
+  for (const u of store.correlate()) {
+    tally.unresolvedCall(u.action, u.count, `${u.handle.slice(0, 80)}: ${uncorrelatedReason(u.handle)}`);
+  }
 }

@@ -4,14 +4,19 @@ import type { Fact } from '../model/fact.ts';
 import type { Arn } from '../model/identifiers.ts';
 import type { PolicyDocument } from '../model/policy.ts';
 import { DEFAULT_POLICY_LIMITS, fitPolicy, type FitResult, type PolicyLimits } from '../reduce/limits.ts';
-import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../reduce/options.ts';
+import { DEFAULT_REDUCE_OPTIONS, selectsFact, type ReduceOptions } from '../reduce/options.ts';
 import { groupBy } from '../reduce/group-by.ts';
 import { reducePrincipal, type ReduceResult } from '../reduce/reduce.ts';
+import { verifyCatalogFit } from '../reduce/verify-catalog.ts';
 import { verifyPolicy } from '../reduce/verify.ts';
 import { widenToFit, type Widening } from '../reduce/widen.ts';
 import { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './evidence.ts';
-import { buildRunReport, type RunReport } from './run-report.ts';
+import { buildRunReport, type PlatformEvidence, type RunReport } from './run-report.ts';
 import { assertUsableEvidence } from './why-empty.ts';
+import type { TraceReport } from './ingest-traces.ts';
+import type { LearnedPair } from '../ingest/function-roles.ts';
+import { lambdaFunctions } from '../ingest/lambda-functions.ts';
+import { baselineFacts } from '../reduce/platform-baseline.ts';
 
 export interface GenerateOptions extends EvidenceOptions {
   reduce: ReduceOptions;
@@ -48,30 +53,65 @@ export interface GenerateResult {
 /** Evidence -> one least-privilege policy per role that made at least one selected call. */
 export async function generate(options: GenerateOptions, deps: EvidenceDeps): Promise<GenerateResult> {
   const mode = options.reduce.generalize;
-  const { store, tally, traces } = await collectEvidence(options, {
+  const { store, tally, traces, learned } = await collectEvidence(options, {
     ...deps,
     ...(mode === 'none' || options.exactFacts ? {} : { premask: mode }),
   });
-  const facts = store.facts();
+  const observed = store.facts();
   const principals = [
-    ...new Set(facts.filter((f) => selectable(f, options.reduce)).map((f) => f.principal)),
+    ...new Set(observed.filter((f) => selectable(f, options.reduce)).map((f) => f.principal)),
   ].sort();
   assertUsableEvidence(options, tally.toReport(), tally.problemCount, principals.length);
+  const platform = options.reduce.baseline
+    ? platformFacts(principals, observed, learned.pairs(), traces)
+    : { facts: [], applied: [], functions: [] };
+  const facts = platform.facts.length > 0 ? [...observed, ...platform.facts] : observed;
   const split =
     options.reduce.generalize === 'none'
       ? undefined
       : catalogSplitter(deps.catalog, options.reduce.generalize);
   // Each role's facts once (facts are in canonical order, so each group is too).
   const byPrincipal = groupBy(facts, (f) => f.principal);
-  const results = principals.map((p) =>
-    deliver(
+  // The catalog self-check looks up every action, implied ones (iam:PassRole) included.
+  await deps.catalog.ensure(new Set(facts.map((f) => f.action.slice(0, f.action.indexOf(':')))));
+  const results = principals.map((p) => {
+    const output = deliver(
       reducePrincipal(p as Arn, byPrincipal.get(p) ?? [], options.reduce, split),
       byPrincipal.get(p) ?? [],
       options,
-    ),
-  );
-  const report = buildRunReport(tally, facts, results, deps.catalog.version);
+    );
+    verifyCatalogFit(output.documents, deps.catalog);
+    return output;
+  });
+  const report = buildRunReport(tally, observed, results, deps.catalog.version, platform);
   return { results, report: traces ? { ...report, traces } : report, facts };
+}
+
+/** The Lambda functions behind the selected roles and their platform baselines (inferred facts). */
+function platformFacts(
+  principals: readonly string[],
+  facts: readonly Fact[],
+  pairs: readonly LearnedPair[],
+  traces: TraceReport | undefined,
+): PlatformEvidence {
+  const selected = new Set(principals);
+  const traced = (traces?.functions ?? []).flatMap((f) =>
+    f.role && selected.has(f.role)
+      ? [{ name: f.name, role: f.role, ...(f.functionArn ? { functionArn: f.functionArn } : {}) }]
+      : [],
+  );
+  const functions = lambdaFunctions(
+    pairs.filter((p) => selected.has(p.role)),
+    traced,
+    facts,
+  );
+  return {
+    ...baselineFacts(
+      functions,
+      groupBy(facts, (f) => f.principal),
+    ),
+    functions,
+  };
 }
 
 function deliver(result: ReduceResult, facts: readonly Fact[], options: GenerateOptions): RoleOutput {
@@ -97,8 +137,5 @@ function deliver(result: ReduceResult, facts: readonly Fact[], options: Generate
 }
 
 function selectable(f: Fact, options: ReduceOptions): boolean {
-  return (
-    (options.companions || !f.inferred) &&
-    (f.outcome === 'allowed' || (options.includeDenied && f.outcome === 'denied'))
-  );
+  return selectsFact(options, f);
 }

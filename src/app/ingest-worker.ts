@@ -45,6 +45,7 @@ try {
   const response: WorkerResponse = {
     ok: true,
     facts: store.entries(),
+    handles: store.handles.state(),
     tally: tally.toReport(),
     ...(learned ? { functionRoles: learned.pairs() } : {}),
   };

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { FactLimitExceeded, type FactStore } from '../facts/fact-store.ts';
+import type { HandleState } from '../facts/handle-index.ts';
 import type { IngestTally, TallyState } from '../ingest/tally.ts';
 import type { Fact } from '../model/fact.ts';
 import type { LearnedFunctionRoles, LearnedPair } from '../ingest/function-roles.ts';
@@ -19,7 +20,13 @@ export interface WorkerRequest {
 }
 
 export type WorkerResponse =
-  | { ok: true; facts: [string, Fact][]; tally: TallyState; functionRoles?: LearnedPair[] }
+  | {
+      ok: true;
+      facts: [string, Fact][];
+      handles: HandleState;
+      tally: TallyState;
+      functionRoles?: LearnedPair[];
+    }
   | { ok: false; message: string; name: string };
 
 /**
@@ -49,6 +56,7 @@ export async function ingestInParallel(
       throw new Error(`ingest worker failed: ${response.message}`);
     }
     into.store.mergeEntries(response.facts);
+    into.store.handles.merge(response.handles);
     into.tally.merge(response.tally);
     for (const pair of response.functionRoles ?? []) into.learned?.add(pair);
     for (const p of response.tally.problems) into.onProblem?.(p.file, p.reason);

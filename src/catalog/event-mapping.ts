@@ -5,13 +5,14 @@ import permissionless from './data/permissionless.json' with { type: 'json' };
 import prefixes from './data/service-prefixes.json' with { type: 'json' };
 import { EXPANDERS, type ExpandedCall } from './expanders.ts';
 import { own } from './own.ts';
+import { compilePath, valuesAt } from './param-path.ts';
 import { boundedMemo } from '../bounded-memo.ts';
 
 /** One IAM action a call needs, with the parameter renames that locate its resource. */
 export interface MappedCall {
   action: IamAction;
   params?: Readonly<Record<string, unknown>>;
-  paramRenames?: Readonly<Record<string, string>>;
+  paramRenames?: Readonly<Record<string, string | readonly string[]>>;
 }
 
 export type CallMapping =
@@ -19,17 +20,24 @@ export type CallMapping =
 
 interface RuleAction {
   action: string;
-  params?: Record<string, string>;
+  params?: Record<string, string | string[]>;
 }
 interface Rule {
   actions: RuleAction[];
   expand?: string;
+  each?: EachValue;
+}
+/** One call per value found at any of `paths`, with the value as parameter `as`. */
+interface EachValue {
+  paths: string[];
+  as: string;
 }
 
 const RULES = rules.rules as Record<string, Rule>;
 const VERSION_SUFFIX = new RegExp(rules.versionSuffix.pattern);
 const CLOUDTRAIL_PREFIXES = prefixes.cloudtrail as Record<string, string>;
 const SDK_PREFIXES = prefixes.sdk as Record<string, string>;
+const BY_PARAMETER = prefixes.byParameter as unknown as Record<string, { param: string; prefix: string }>;
 const PERMISSIONLESS = new Set(permissionless.actions.map((a) => a.toLowerCase()));
 const PERMISSIONLESS_SOURCES = new Set(permissionless.eventSources);
 const SERVICE_NAME = /^[a-z0-9][a-z0-9.-]{0,62}$/;
@@ -57,6 +65,20 @@ function computePrefix(eventSource: string): string | undefined {
   const host = eventSource.toLowerCase().replace(/\.amazonaws\.com(?:\.cn)?$/, '');
   if (!SERVICE_NAME.test(host) || PERMISSIONLESS_SOURCES.has(eventSource)) return undefined;
   return own(CLOUDTRAIL_PREFIXES, host) ?? host.split('.')[0];
+}
+
+/**
+ * IAM prefix for a record's eventSource and request parameters: a few event sources log two services,
+ * told apart by a parameter only one of them takes (autoscaling + serviceNamespace -> application-autoscaling).
+ */
+export function prefixForRecord(
+  eventSource: string,
+  params: Readonly<Record<string, unknown>> | undefined,
+): string | undefined {
+  const prefix = prefixBySource(eventSource);
+  const split = prefix === undefined ? undefined : own(BY_PARAMETER, prefix);
+  if (!split || !params || typeof params[split.param] !== 'string') return prefix;
+  return split.prefix;
 }
 
 /** Event sources whose calls need no IAM permission (console sign-in). */
@@ -87,7 +109,8 @@ export function mapOperation(
 }
 
 /** An operation's mapping as far as it does not depend on the request: final, or a rule to expand. */
-type OperationPlan = CallMapping | { kind: 'expand'; expand: string; fixed: readonly MappedCall[] };
+type OperationPlan =
+  CallMapping | { kind: 'expand'; expand?: string; each?: EachValue; fixed: readonly MappedCall[] };
 
 interface PlanCache {
   byPrefix: Map<string, Map<string, OperationPlan>>;
@@ -127,6 +150,7 @@ function planOperation(catalog: Catalog, prefix: string, operation: string): Ope
       ...(a.params ? { paramRenames: a.params } : {}),
     }));
     if (rule.expand) return { kind: 'expand', expand: rule.expand, fixed: knownCalls(catalog, fixed) };
+    if (rule.each) return { kind: 'expand', each: rule.each, fixed: knownCalls(catalog, fixed) };
     return fromCalls(knownCalls(catalog, fixed));
   }
   const direct = catalog.action(prefix, operation);
@@ -140,11 +164,27 @@ function planOperation(catalog: Catalog, prefix: string, operation: string): Ope
 /** A rule whose actions depend on the request body: its expanded calls come first, then the fixed ones. */
 function expandedMapping(
   catalog: Catalog,
-  plan: { expand: string; fixed: readonly MappedCall[] },
+  plan: { expand?: string; each?: EachValue; fixed: readonly MappedCall[] },
   params: Readonly<Record<string, unknown>>,
 ): CallMapping {
-  const expanded: ExpandedCall[] = own(EXPANDERS, plan.expand)?.(params) ?? [];
+  if (plan.each) return fromCalls(eachValueCalls(plan.each, plan.fixed, params));
+  const expanded: ExpandedCall[] = (plan.expand && own(EXPANDERS, plan.expand)?.(params)) || [];
   return fromCalls([...knownCalls(catalog, expanded), ...plan.fixed]);
+}
+
+/** The rule's calls once per distinct value (sorted); the calls as they are when no value is found. */
+function eachValueCalls(
+  each: EachValue,
+  calls: readonly MappedCall[],
+  params: Readonly<Record<string, unknown>>,
+): readonly MappedCall[] {
+  const values = new Set<string>();
+  for (const path of each.paths) {
+    const found = valuesAt(params, compilePath(path));
+    if (found.kind === 'values') for (const v of found.values) values.add(v);
+  }
+  if (values.size === 0) return calls;
+  return [...values].sort().flatMap((value) => calls.map((c) => ({ ...c, params: { [each.as]: value } })));
 }
 
 /** Keeps only catalog actions, in canonical case. */

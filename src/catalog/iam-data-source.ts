@@ -44,7 +44,11 @@ async function loadService(prefix: string): Promise<ServiceInfo> {
       service: prefix,
       name: d.name,
       accessLevel: d.accessLevel,
-      resourceTypes: d.resourceTypes.map((r) => ({ name: r.name.toLowerCase(), required: r.required })),
+      resourceTypes: d.resourceTypes.map((r) => ({
+        name: r.name.toLowerCase(),
+        required: r.required,
+        conditionKeys: r.conditionKeys,
+      })),
       conditionKeys: d.conditionKeys,
       dependentActions: [
         ...new Set([...d.dependentActions, ...d.resourceTypes.flatMap((r) => r.dependentActions)]),

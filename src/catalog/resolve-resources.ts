@@ -1,16 +1,8 @@
 import type { Arn } from '../model/identifiers.ts';
 import type { Catalog } from './catalog.ts';
-import {
-  compileTemplate,
-  fillTemplate,
-  matchTemplate,
-  MAX_ARN_LENGTH,
-  refitArn,
-  type ArnTemplate,
-  type TemplateValue,
-} from './arn-template.ts';
+import { compileTemplate, fillTemplate, refitArn, type ArnTemplate } from './arn-template.ts';
 import { parameterSources, wildcardWhenUnresolved, type ParameterSource } from './parameter-sources.ts';
-import { VALUE_TRANSFORMS } from './resource-values.ts';
+import { missingReason, templateAssignments } from './template-assignments.ts';
 import type { ActionInfo } from './service-info.ts';
 
 /** What a record offers to build the resource ARNs of one action. All strings are untrusted. */
@@ -23,7 +15,7 @@ export interface ResourceInputs {
   /** ARNs the record lists itself (CloudTrail resources[].ARN). */
   recordArns: readonly string[];
   /** Per-action parameter renames from the event rules (e.g. ReEncryptTo's KeyId <- destinationKeyId). */
-  paramRenames?: Readonly<Record<string, string>>;
+  paramRenames?: Readonly<Record<string, string | readonly string[]>>;
 }
 
 export type Resolution =
@@ -33,9 +25,6 @@ export type Resolution =
   | { kind: 'unresolved'; reason: string }
   /** A value the record gives is not a valid ARN or name: the call is rejected, never widened to "*". */
   | { kind: 'malformed'; reason: string };
-
-// arn:partition:service:region:account:resource, with the shapes IAM accepts for each part.
-const WELL_FORMED_ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12}|aws)?:.+$/s;
 
 interface Candidate {
   template: ArnTemplate;
@@ -119,25 +108,25 @@ function resolveOne(
   const fromRecord = recordArnsFitting(template, inputs.recordArns);
   if (fromRecord) return { arns: fromRecord };
 
-  const values: Record<string, TemplateValue | undefined> = {
-    Partition: inputs.partition,
-    Region: inputs.region,
-    Account: inputs.account,
-  };
   const { variables } = template;
-  for (let i = 0; i < variables.length; i++) {
-    const variable = variables[i]!;
-    if (isEnvelope(variable)) continue;
-    const sources = inputs.paramRenames?.[variable]
-      ? parameterSources(action.action, variable, inputs.paramRenames)
-      : candidate.sources[i]!;
-    const malformed = addValues(values, variable, template, sources, inputs.params);
-    if (malformed !== undefined) return { malformed };
+  const sources = variables.map((variable, i) =>
+    isEnvelope(variable)
+      ? []
+      : inputs.paramRenames?.[variable]
+        ? parameterSources(action.action, variable, inputs.paramRenames)
+        : candidate.sources[i]!,
+  );
+  const envelope = { Partition: inputs.partition, Region: inputs.region, Account: inputs.account };
+  const assignments = templateAssignments(template, sources, inputs.params, envelope);
+  if ('malformed' in assignments || 'reason' in assignments) return assignments;
+  const arns: Arn[] = [];
+  for (const values of assignments.values) {
+    const filled = fillTemplate(template, values);
+    if ('missing' in filled) return { reason: missingReason(template, filled.missing, sources) };
+    if ('invalid' in filled) return { malformed: `invalid ${filled.invalid} for ${template.text}` };
+    arns.push(filled.arn as Arn);
   }
-  const filled = fillTemplate(template, values);
-  if ('arn' in filled) return { arns: [filled.arn as Arn] };
-  if ('missing' in filled) return { reason: `no value for \${${filled.missing}} in ${template.text}` };
-  return { malformed: `invalid ${filled.invalid} for ${template.text}` };
+  return { arns: arns.length > 1 ? [...new Set(arns)].sort() : arns };
 }
 
 /** The record's own ARNs that fit the template (rebuilt, sorted, distinct), or undefined when none do. */
@@ -152,51 +141,4 @@ function recordArnsFitting(template: ArnTemplate, recordArns: readonly string[])
 
 function isEnvelope(variable: string): boolean {
   return variable === 'Partition' || variable === 'Region' || variable === 'Account';
-}
-
-/**
- * Adds the values for one template variable (and, from an ARN-valued or URL parameter, its siblings)
- * to `values`. Returns why the record is malformed, if it is.
- */
-function addValues(
-  values: Record<string, TemplateValue | undefined>,
-  variable: string,
-  template: ArnTemplate,
-  sources: readonly ParameterSource[],
-  params: Readonly<Record<string, unknown>>,
-): string | undefined {
-  for (const source of sources) {
-    const raw = lookupParam(params, source.param);
-    if (typeof raw !== 'string' || raw === '') continue;
-    if (raw.length > MAX_ARN_LENGTH) return `${source.param} is ${raw.length} characters long`;
-    if (raw.startsWith('arn:')) {
-      if (!WELL_FORMED_ARN.test(raw)) return `${source.param} is not a well-formed ARN`;
-      const matched = matchTemplate(template, raw);
-      if (!matched) continue;
-      Object.assign(values, matched);
-      return undefined;
-    }
-    if (!source.transform) {
-      values[variable] = raw;
-      return undefined;
-    }
-    const transform = VALUE_TRANSFORMS[source.transform];
-    const out = transform?.(raw, variable);
-    if (out) {
-      Object.assign(values, out);
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
-/** A parameter by exact name, else by case-insensitive name (first such key). */
-function lookupParam(params: Readonly<Record<string, unknown>>, name: string): unknown {
-  if (Object.hasOwn(params, name)) return params[name];
-  const lower = name.toLowerCase();
-  // Own keys in Object.keys order, without building that array.
-  for (const key in params) {
-    if (Object.hasOwn(params, key) && key.toLowerCase() === lower) return params[key];
-  }
-  return undefined;
 }

@@ -15,6 +15,8 @@ export interface ActionResourceType {
   /** Resource type key, lower case (iam-data's action data sometimes capitalizes, e.g. "Secret"). */
   name: string;
   required: boolean;
+  /** Condition keys that apply to this resource type for the action (absent in small test catalogs). */
+  conditionKeys?: readonly string[];
 }
 
 export interface ResourceTypeInfo {

@@ -10,6 +10,7 @@ export interface ReduceArgs {
   'collapse-threshold': number;
   conditions: boolean;
   companions: boolean;
+  baseline: boolean;
   compact: boolean;
 }
 
@@ -50,7 +51,15 @@ export function reduceFlags<T>(y: Argv<T>) {
     .option('companions', {
       type: 'boolean',
       default: true,
-      describe: 'Add iam:PassRole for calls that pass a role (--no-companions: none)',
+      describe:
+        'Add inferred calls: iam:PassRole for calls that pass a role, KMS for SSE-KMS objects (--no-companions: none)',
+      group: GROUP,
+    })
+    .option('baseline', {
+      type: 'boolean',
+      default: true,
+      describe:
+        "Add what Lambda does with an execution role that no log shows: the function's log writes, X-Ray writes when traced (--no-baseline: none)",
       group: GROUP,
     })
     .option('compact', {
@@ -74,6 +83,7 @@ export function reduceOptions(args: ReduceArgs): ReduceOptions {
     collapseThreshold: args['collapse-threshold'],
     conditions: args.conditions,
     companions: args.companions,
+    baseline: args.baseline,
     compact: args.compact,
   };
 }

@@ -29,7 +29,7 @@ export function printExplain(io: CliIo, results: readonly ReduceResult[]): void 
     io.stderr(`\n${escapeForTerminal(r.principal)}\n`);
     for (const e of r.explain) {
       warn(io, `  ${e.sid}: ${e.calls} call(s) ${e.firstSeen} .. ${e.lastSeen} [${e.sources.join(', ')}]`);
-      for (const a of e.actions) warn(io, `    ${a.action}: ${a.calls}${a.inferred ? ' (inferred)' : ''}`);
+      for (const a of e.actions) warn(io, `    ${a.action}: ${a.calls}${inferredNote(a)}`);
       for (const g of e.generalizations)
         warn(
           io,
@@ -42,4 +42,11 @@ export function printExplain(io: CliIo, results: readonly ReduceResult[]): void 
         );
     }
   }
+}
+
+/** Why an action with no (or not only) calls behind it is in the policy. */
+function inferredNote(a: { inferred: boolean; baseline?: string[] }): string {
+  if (a.baseline)
+    return ` (${a.inferred ? 'inferred' : 'also inferred'}: platform baseline ${a.baseline.join(', ')})`;
+  return a.inferred ? ' (inferred)' : '';
 }

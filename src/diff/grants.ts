@@ -42,7 +42,9 @@ export function grantedActions(
 
 function identityGrants(statements: readonly Statement[], index: ActionIndex): Map<IamAction, Grant> {
   const grants = new Map<IamAction, Grant>();
-  for (const s of statements.filter((st) => st.Effect === 'Allow')) {
+  // A statement with neither Resource nor NotResource matches no request (the evaluator agrees, and
+  // IAM refuses such an identity policy): it grants nothing, rather than every action on "*".
+  for (const s of statements.filter((st) => st.Effect === 'Allow' && (st.Resource ?? st.NotResource))) {
     const resources = s.Resource ?? ['*'];
     const onStar = s.NotResource !== undefined || resources.includes('*');
     for (const info of statementActions(s, index)) {

@@ -52,6 +52,11 @@ export interface NotGranted {
   calls: number;
   /** What the current policies decide for it now. */
   current: Decision;
+  /**
+   * The evidence names the resource only as this pattern (a secret's random suffix is not logged):
+   * `conditional` then means the current policies allow some of what it may be, so the verdict is unknown.
+   */
+  resourcePattern?: true;
 }
 
 /** Same actions, fewer resources: current resource patterns -> the proposal's. */
@@ -74,6 +79,37 @@ export interface ReductionSummary {
   before: { actions: number; onStar: number };
   after: { actions: number; onStar: number };
   risks: RiskCount[];
+  /** Granted today and never seen: unused, and not visible in this evidence (counted apart). */
+  unused: number;
+  notVisible: number;
+  /** Platform baseline grants in the proposal (inferred, no call behind them). */
+  inferred: number;
+}
+
+/** A granted action the evidence could not have recorded: kept (by default), with the reason. */
+export interface NotVisible {
+  action: IamAction;
+  /** `data-event`: CloudTrail logs it only when the trail enables that data-event type; `not-recorded`: never. */
+  kind: 'data-event' | 'not-recorded';
+  resourceType?: string;
+  reason: string;
+  /** The visibility fact is inferred from the docs, not a complete list from AWS. */
+  inferred: boolean;
+}
+
+/** A CloudTrail data-event type the role's grants touch, and whether the evidence holds any event of it. */
+export interface DataEventCoverage {
+  resourceType: string;
+  label: string;
+  seen: boolean;
+}
+
+/** A platform baseline grant in the proposal (no call behind it) and what the current policies decide. */
+export interface InferredGrant {
+  action: IamAction;
+  resource: string;
+  baseline: string;
+  current: Decision;
 }
 
 /** The comparison of one role's current policies with the proposal and the evidence: data only. */
@@ -87,5 +123,12 @@ export interface RoleDiff {
   unused: UnusedGroup[];
   narrowing: Narrowing[];
   notGranted: NotGranted[];
+  /** Granted today, not seen, and not visible in this evidence; kept in the proposal unless dropped. */
+  notVisible: NotVisible[];
+  /** Whether the not-visible grants were kept in `proposed`. */
+  keptNotVisible: boolean;
+  /** Data-event types the current and proposed grants touch, and which the evidence lacked. */
+  dataEvents: DataEventCoverage[];
+  inferred: InferredGrant[];
   proposed: PolicyDocument[];
 }

@@ -2,6 +2,7 @@ import type { Fact } from '../model/fact.ts';
 import type { Arn, ResourceSet } from '../model/identifiers.ts';
 import type { EvidenceSource, Observation } from '../model/observation.ts';
 import type { MaskedArn, ResourceMasker } from '../reduce/generalize.ts';
+import { HandleIndex, type Uncorrelated } from './handle-index.ts';
 
 /** Raised when a run would hold more distinct facts than allowed (a crafted corpus cannot exhaust memory). */
 export class FactLimitExceeded extends Error {
@@ -23,6 +24,8 @@ export class FactStore {
   readonly #index: Index = new Map();
   readonly #maxFacts: number;
   readonly #mask: ResourceMasker | undefined;
+  /** Calls naming only a handle, until {@link correlate}. */
+  readonly handles = new HandleIndex();
 
   constructor(maxFacts = DEFAULT_MAX_FACTS, mask?: ResourceMasker) {
     this.#maxFacts = maxFacts;
@@ -34,6 +37,8 @@ export class FactStore {
   }
 
   add(o: Observation): void {
+    if (o.handle !== undefined && this.handles.hold(o as Observation & { handle: string })) return;
+    if (o.binds && o.resources !== '*') this.handles.bind(o.principal, o.binds, o.resources);
     const { resources, masks } = this.#masked(o.action, o.resources);
     const leaf = leafOf(this.#index, o.principal, o.action, o.outcome, resources, o.context);
     const seen = leaf.map.get(leaf.key);
@@ -99,6 +104,16 @@ export class FactStore {
   /** Merges keyed facts from {@link entries}; same result as `mergeFrom`, cheaper. */
   mergeEntries(entries: Iterable<readonly [string, Fact]>): void {
     for (const [key, fact] of entries) this.#merge(key, fact);
+  }
+
+  /**
+   * Adds the calls held for a handle as facts, on the resources their own role's call bound to it
+   * (else "*"), once every record has been read. Returns those left on "*", for the report.
+   */
+  correlate(): Uncorrelated[] {
+    const { facts, uncorrelated } = this.handles.resolve();
+    for (const fact of facts) this.addFact(fact);
+    return uncorrelated;
   }
 
   /** Facts in canonical order (by key), so everything downstream is deterministic. */

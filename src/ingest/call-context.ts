@@ -1,33 +1,72 @@
-import type { IamAction } from '../model/identifiers.ts';
+import {
+  CONDITION_RULES,
+  isViaServicePrincipal,
+  ruleCoversAction,
+  supportsConditionKey,
+  type ConditionEvidence,
+} from '../catalog/condition-evidence.ts';
+import type { ActionInfo } from '../catalog/service-info.ts';
 import { obj, str, type JsonObject } from './fields.ts';
 
-const VPC_ENDPOINT = /^vpce-[0-9a-f]{8,17}$/;
 const REGION = /^[a-z]{2}(?:-[a-z0-9]+){1,3}$/;
 const SERVICE_PRINCIPAL = /^([a-z0-9-]{2,40})\.amazonaws\.com$/;
 
 /**
- * Condition-key values a record proves for a call: only keys the reducer may turn into conditions,
- * so facts stay few. Values are validated; anything odd is left out (a condition is then not emitted).
+ * Condition-key values a record proves for a call, by the rules of `data/condition-evidence.json`:
+ * only keys the action supports and the reducer may turn into conditions, so facts stay few. Values
+ * are validated; anything odd or unproven is left out (a condition is then not emitted).
  */
 export function callContext(
   record: JsonObject,
-  action: IamAction,
+  action: ActionInfo,
   region: string,
   params: JsonObject,
 ): Record<string, string> {
-  // Only a well-formed region becomes a condition value (a forged one must not reach a policy).
-  const context: Record<string, string> = REGION.test(region) ? { 'aws:RequestedRegion': region } : {};
-  const vpce = str(record, 'vpcEndpointId');
-  if (vpce && VPC_ENDPOINT.test(vpce)) context['aws:SourceVpce'] = vpce;
-  if (action.startsWith('kms:')) {
-    // A service calling KMS on the role's behalf (forward access session) shows as invokedBy.
-    const invokedBy = str(obj(record, 'userIdentity'), 'invokedBy') ?? str(record, 'sourceIPAddress');
-    const service = invokedBy ? SERVICE_PRINCIPAL.exec(invokedBy)?.[1] : undefined;
-    if (service) context['kms:ViaService'] = `${service}.${region}.amazonaws.com`;
-  }
-  if (action === 's3:ListBucket') {
-    const prefix = str(params, 'prefix');
-    context['s3:prefix'] = prefix ?? '';
+  const context: Record<string, string> = {};
+  for (const rule of CONDITION_RULES) {
+    if (!ruleCoversAction(rule, action.action) || !supportsConditionKey(action, rule.key)) continue;
+    const value = evidenceValue(rule.evidence, record, region, params);
+    if (value !== undefined) context[rule.key] = value;
   }
   return context;
+}
+
+function evidenceValue(
+  evidence: ConditionEvidence,
+  record: JsonObject,
+  region: string,
+  params: JsonObject,
+): string | undefined {
+  switch (evidence.kind) {
+    case 'region':
+      // Only a well-formed region becomes a condition value (a forged one must not reach a policy).
+      return REGION.test(region) ? region : undefined;
+    case 'record-field': {
+      const value = str(record, evidence.field);
+      return value !== undefined && evidence.format.test(value) ? value : undefined;
+    }
+    case 'request-parameter': {
+      for (const name of evidence.parameters) {
+        const value = str(params, name);
+        if (value !== undefined) return !evidence.format || evidence.format.test(value) ? value : undefined;
+      }
+      return evidence.whenAbsent;
+    }
+    case 'via-service':
+      return viaService(record, region);
+    case 'companion':
+      return undefined;
+  }
+}
+
+/**
+ * kms:ViaService is `<service>.<region>.amazonaws.com` when a KMS-integrated service called KMS on the
+ * role's behalf. Only a vetted service principal in userIdentity.invokedBy proves it: internal, signin,
+ * console and other callers do not say which service made the request (AWS KMS Developer Guide).
+ */
+function viaService(record: JsonObject, region: string): string | undefined {
+  const invokedBy = str(obj(record, 'userIdentity'), 'invokedBy');
+  if (invokedBy === undefined || !isViaServicePrincipal(invokedBy) || !REGION.test(region)) return undefined;
+  const service = SERVICE_PRINCIPAL.exec(invokedBy)?.[1];
+  return service ? `${service}.${region}.amazonaws.com` : undefined;
 }

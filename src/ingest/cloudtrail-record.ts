@@ -1,11 +1,13 @@
 import type { Catalog } from '../catalog/catalog.ts';
-import { isPermissionlessSource, mapOperation, prefixForEventSource } from '../catalog/event-mapping.ts';
+import { isPermissionlessSource, mapOperation, prefixForRecord } from '../catalog/event-mapping.ts';
+import { consumedHandle, producedHandles } from '../catalog/handles.ts';
 import { partitionForRegion } from '../catalog/partition.ts';
+import { recordArnsProblem } from '../catalog/record-arns.ts';
 import { resolveResources, type ResourceInputs } from '../catalog/resolve-resources.ts';
 import type { Arn } from '../model/identifiers.ts';
 import type { Observation, Origin, Outcome } from '../model/observation.ts';
 import { callContext } from './call-context.ts';
-import { canPassRole, passRoleObservations } from './companions.ts';
+import { canPassRole, impliedKmsObservations, passRoleObservations } from './companions.ts';
 import { isObject, isoTime, obj, str, type JsonObject } from './fields.ts';
 import { outcomeOf } from './outcome.ts';
 import { dedupeObservations } from './dedupe-observations.ts';
@@ -21,7 +23,9 @@ import {
 /** The IAM prefix a record needs loaded in the catalog, read before parsing it. */
 export function recordServicePrefix(record: unknown): string | undefined {
   const source = isObject(record) ? str(record, 'eventSource') : undefined;
-  return source === undefined ? undefined : prefixForEventSource(source);
+  return source === undefined
+    ? undefined
+    : prefixForRecord(source, obj(record as JsonObject, 'requestParameters'));
 }
 
 /**
@@ -64,8 +68,8 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
   if (!inWindow(time, filter)) return skipped('outside-time-window', time);
 
   if (isPermissionlessSource(eventSource)) return skipped('permissionless', `${eventSource} ${eventName}`);
-  const prefix = prefixForEventSource(eventSource);
   const params = obj(record, 'requestParameters') ?? NO_PARAMS;
+  const prefix = prefixForRecord(eventSource, params);
   const mapping = prefix ? mapOperation(catalog, prefix, eventName, params) : undefined;
   if (mapping?.kind === 'permissionless') return skipped('permissionless', `${eventSource} ${eventName}`);
   if (mapping?.kind !== 'mapped') return { kind: 'unmapped', eventSource, eventName };
@@ -73,6 +77,8 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
   const account = str(record, 'recipientAccountId') ?? str(obj(record, 'userIdentity'), 'accountId') ?? '';
   const partition = partitionForRegion(region);
   const recordArns = recordResourceArns(record);
+  const badArns = recordArns.length > 0 ? recordArnsProblem(catalog, recordArns) : undefined;
+  if (badArns) return skipped('malformed-resource', `${eventSource} ${eventName}: ${badArns}`);
   const outcome: Outcome = outcomeOf(record['errorCode']);
   const observations: Observation[] = [];
   const unresolved: UnresolvedResource[] = [];
@@ -91,7 +97,12 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
     const resolution = resolveResources(catalog, info, inputs);
     if (resolution.kind === 'malformed')
       return skipped('malformed-resource', `${info.action}: ${resolution.reason}`);
-    if (resolution.kind === 'unresolved') unresolved.push({ action: info.action, reason: resolution.reason });
+    // A call naming only a handle waits for the same role's call that returned it (FactStore.correlate).
+    const handle = resolution.kind === 'unresolved' ? consumedHandle(info.action, params) : undefined;
+    if (resolution.kind === 'unresolved' && !handle) {
+      unresolved.push({ action: info.action, reason: resolution.reason });
+    }
+    const binds = resolution.kind === 'resolved' ? producedHandles(info.action, record) : [];
     if (canPassRole(info.action)) {
       const passing = { principal, outcome, time, origin, region, account };
       observations.push(...passRoleObservations(info.action, params, passing));
@@ -100,13 +111,17 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
       principal,
       action: info.action,
       resources: resolution.kind === 'resolved' ? resolution.resources : '*',
-      context: callContext(record, info.action, region, params),
+      context: callContext(record, info, region, params),
       outcome,
       source: 'cloudtrail',
       time,
       origin,
+      ...(handle ? { handle } : {}),
+      ...(binds.length > 0 ? { binds } : {}),
     });
   }
+  const passing = { principal, outcome, time, origin, region, account };
+  observations.push(...impliedKmsObservations(`${prefix}:${eventName}`, record, passing));
   return { kind: 'observations', observations: dedupeObservations(observations), unresolved };
 }
 

@@ -1,4 +1,5 @@
 import { partitionForRegion } from '../catalog/partition.ts';
+import { impliedKmsCalls } from '../catalog/dependent-actions.ts';
 import { passedRoles, passRoleActions } from '../catalog/pass-role.ts';
 import type { Arn, IamAction } from '../model/identifiers.ts';
 import type { Observation, Origin, Outcome } from '../model/observation.ts';
@@ -53,4 +54,32 @@ function roleArnFromName(name: string, call: CallInfo): string | undefined {
   if (!ROLE_NAME.test(name) || !/^\d{12}$/.test(call.account)) return undefined;
   const path = name.startsWith('/') ? name.slice(1) : name;
   return `arn:${partitionForRegion(call.region)}:iam::${call.account}:role/${path}`;
+}
+
+const REGION = /^[a-z]{2}(?:-[a-z0-9]+){1,3}$/;
+
+/**
+ * KMS calls an S3 call made on the caller's behalf (SSE-KMS), on the key ARN the record names, scoped
+ * to that service with kms:ViaService, as a KMS record of the same call would be. Marked inferred.
+ */
+export function impliedKmsObservations(
+  call: string,
+  record: Readonly<Record<string, unknown>>,
+  info: CallInfo,
+): Observation[] {
+  if (!REGION.test(info.region)) return [];
+  return impliedKmsCalls(call, record).map((k) => ({
+    principal: info.principal,
+    action: k.action,
+    resources: [k.keyArn as Arn],
+    context: {
+      'aws:RequestedRegion': info.region,
+      'kms:ViaService': `${k.viaService}.${info.region}.amazonaws.com`,
+    },
+    outcome: info.outcome,
+    source: 'cloudtrail' as const,
+    time: info.time,
+    origin: info.origin,
+    inferred: true,
+  }));
 }

@@ -1,6 +1,8 @@
 import type { Arn } from '../model/identifiers.ts';
-import { isObject, obj, str } from './fields.ts';
+import { isObject, obj, str, type JsonObject } from './fields.ts';
+import { outcomeOf } from './outcome.ts';
 import { isRoleArn } from './principal.ts';
+import type { RecordResult, SkipReason } from './record-result.ts';
 import type { TraceSubject } from './xray-call.ts';
 import { parseFunctionArn } from './xray-subject.ts';
 
@@ -78,6 +80,10 @@ export interface LearnedPair {
   account: string;
   /** The record's user agent says it came from a Lambda runtime (`exec-env/AWS_Lambda_*`). */
   lambda: boolean;
+  /** Lambda itself assumed the role for this session (its AssumeRole record): the trust policy names Lambda. */
+  assumed?: boolean;
+  /** Regions the session was seen in (sorted). */
+  regions?: string[];
 }
 
 const SESSION = /^[\w+=,.@-]{2,64}$/;
@@ -90,6 +96,7 @@ const SESSION = /^[\w+=,.@-]{2,64}$/;
 export function functionRoleFromRecord(record: unknown): LearnedPair | undefined {
   if (!isObject(record)) return undefined;
   const identity = obj(record, 'userIdentity');
+  if (str(identity, 'type') === 'AWSService') return assumedByLambda(record, identity);
   if (str(identity, 'type') !== 'AssumedRole') return undefined;
   const principalId = str(identity, 'principalId') ?? '';
   const session = principalId.slice(principalId.indexOf(':') + 1);
@@ -97,7 +104,53 @@ export function functionRoleFromRecord(record: unknown): LearnedPair | undefined
   const role = str(issuer, 'arn');
   if (!principalId.includes(':') || !SESSION.test(session) || !role || !isRoleArn(role)) return undefined;
   const account = role.split(':')[4]!;
-  return { session, role, account, lambda: /exec-env\/AWS_Lambda/.test(str(record, 'userAgent') ?? '') };
+  const lambda = /exec-env\/AWS_Lambda/.test(str(record, 'userAgent') ?? '');
+  return { session, role, account, lambda, ...regionOf(record) };
+}
+
+/**
+ * Lambda's own `sts:AssumeRole` of an execution role (`invokedBy: lambda.amazonaws.com`, the session
+ * named after the function): it succeeds only when the role's trust policy lets Lambda in.
+ */
+function assumedByLambda(record: JsonObject, identity: JsonObject | undefined): LearnedPair | undefined {
+  if (str(identity, 'invokedBy') !== 'lambda.amazonaws.com') return undefined;
+  if (str(record, 'eventName') !== 'AssumeRole' || str(record, 'eventSource') !== 'sts.amazonaws.com')
+    return undefined;
+  if (str(record, 'errorCode') !== undefined) return undefined;
+  const params = obj(record, 'requestParameters');
+  const session = str(params, 'roleSessionName') ?? '';
+  const role = str(params, 'roleArn');
+  if (!SESSION.test(session) || !role || !isRoleArn(role)) return undefined;
+  return { session, role, account: role.split(':')[4]!, lambda: false, assumed: true, ...regionOf(record) };
+}
+
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+
+function regionOf(record: JsonObject): { regions?: string[] } {
+  const region = str(record, 'awsRegion');
+  return region !== undefined && REGION.test(region) ? { regions: [region] } : {};
+}
+
+/**
+ * Skips that still mean a well-formed role session: the record is valid, only not wanted here (another
+ * role, outside the window, a call that needs no permission).
+ */
+const WELL_FORMED_SKIPS: ReadonlySet<SkipReason> = new Set([
+  // Lambda's own AssumeRole record (an AWSService identity): functionRoleFromRecord checks it further.
+  'not-a-role-session',
+  'role-not-selected',
+  'outside-time-window',
+  'permissionless',
+]);
+
+/**
+ * Whether a record may teach a function's role: only a well-formed role session whose call
+ * succeeded. A record the parser rejected (`malformed-record`, `invalid-principal`, ...) or a refused
+ * or failed call is no evidence of who runs a function, so it never hands traced calls to a role.
+ */
+export function teachesFunctionRole(result: RecordResult, record: unknown): boolean {
+  if (result.kind === 'skipped' && !WELL_FORMED_SKIPS.has(result.reason)) return false;
+  return isObject(record) && outcomeOf(record['errorCode']) === 'allowed';
 }
 
 /** Role sessions learned from the CloudTrail records of a run (bounded; mergeable across threads). */
@@ -118,8 +171,15 @@ export class LearnedFunctionRoles {
   add(pair: LearnedPair): void {
     const key = `${pair.session}\u0000${pair.role}`;
     const known = this.#pairs.get(key);
-    if (known) known.lambda ||= pair.lambda;
-    else if (this.#pairs.size < this.#max) this.#pairs.set(key, { ...pair });
+    if (!known) {
+      if (this.#pairs.size < this.#max) this.#pairs.set(key, { ...pair });
+      return;
+    }
+    known.lambda ||= pair.lambda;
+    if (pair.assumed) known.assumed = true;
+    // Runs per record: allocates only when a region is new.
+    for (const r of pair.regions ?? [])
+      if (!known.regions?.includes(r)) known.regions = [...(known.regions ?? []), r].sort();
   }
 
   /** Every pair, in a stable order (what a worker thread sends back). */
@@ -127,15 +187,37 @@ export class LearnedFunctionRoles {
     return [...this.#pairs.values()].sort((a, b) => (a.session + a.role < b.session + b.role ? -1 : 1));
   }
 
-  /** The one role that used the function's name as session (Lambda sessions preferred), or why not. */
+  /**
+   * The one role that used the function's name as session, or `ambiguous` when several did: a user
+   * agent, like a whole record, is the log's own word, so a Lambda one (or Lambda's AssumeRole) does
+   * not make a claim stronger than another.
+   */
   lookup(subject: TraceSubject): Arn | 'ambiguous' | undefined {
-    const candidates = [...this.#pairs.values()].filter(
+    const roles = this.claimants(subject);
+    if (roles.length > 1) return 'ambiguous';
+    return roles[0];
+  }
+
+  /** Every role (sorted) whose sessions carry the subject's name in its account. */
+  claimants(subject: TraceSubject): Arn[] {
+    return [...new Set(this.#claims(subject).map((p) => p.role))].sort();
+  }
+
+  /** The claimants for a report, each marked when Lambda assumed it or a Lambda runtime's user agent came with it. */
+  describeClaims(subject: TraceSubject): string {
+    const claims = this.#claims(subject);
+    const mark = (role: Arn) => {
+      const own = claims.filter((p) => p.role === role);
+      if (own.some((p) => p.assumed)) return `${role} (assumed by Lambda)`;
+      return own.some((p) => p.lambda) ? `${role} (Lambda user agent)` : role;
+    };
+    return this.claimants(subject).map(mark).join(', ');
+  }
+
+  #claims(subject: TraceSubject): LearnedPair[] {
+    return [...this.#pairs.values()].filter(
       (p) => p.session === subject.name && (!subject.account || p.account === subject.account),
     );
-    const lambda = candidates.filter((p) => p.lambda);
-    const chosen = lambda.length > 0 ? lambda : candidates;
-    if (chosen.length > 1) return 'ambiguous';
-    return chosen[0]?.role;
   }
 }
 
@@ -159,11 +241,13 @@ export function resolveFromTables(subject: TraceSubject, tables: RoleTables): Ro
   ];
   for (const [via, table] of order) {
     const found = table.lookup(subject);
-    if (found === 'ambiguous')
+    if (found === 'ambiguous') {
+      const which = table instanceof LearnedFunctionRoles ? `: ${table.describeClaims(subject)}` : '';
       return {
         kind: 'unresolved',
-        reason: `several roles match ${subject.name} (${via}); name it with --function-role`,
+        reason: `several roles match ${subject.name} (${via}${which}); none is used, name one with --function-role`,
       };
+    }
     if (found) return { kind: 'resolved', role: found, via };
   }
   return undefined;

@@ -19,7 +19,10 @@ export class IngestTally {
   readonly outcomes: Record<Outcome, number> = { allowed: 0, denied: 0, failed: 0 };
   readonly #skipped = new Map<string, { count: number; example: string }>();
   readonly #unmapped = new Map<string, { eventSource: string; eventName: string; count: number }>();
-  readonly #unresolved = new Map<IamAction, { count: number; example: string }>();
+  readonly #unresolved = new Map<
+    IamAction,
+    { count: number; example: string; reasons: Map<string, number> }
+  >();
   readonly #problems: FileProblem[] = [];
   #problemsDropped = 0;
 
@@ -44,7 +47,15 @@ export class IngestTally {
     this.used++;
     this.observations += result.observations.length;
     for (const o of result.observations) this.outcomes[o.outcome]++;
-    for (const u of result.unresolved) this.#addUnresolved(u.action, 1, `${where}: ${u.reason}`);
+    for (const u of result.unresolved) {
+      this.#addUnresolved(u.action, 1, `${where}: ${u.reason}`, [{ reason: u.reason, count: 1 }]);
+    }
+  }
+
+  /** Calls found unresolved after parsing (a handle no call of the role returned): counted, not re-parsed. */
+  unresolvedCall(action: IamAction, count: number, why: string): void {
+    const reason = why.slice(why.indexOf(': ') + 2);
+    this.#addUnresolved(action, count, why, [{ reason, count }]);
   }
 
   /** A record counted as skipped without being parsed (undecodable entry, too large, ...). */
@@ -62,10 +73,17 @@ export class IngestTally {
     this.skip(reason, example);
   }
 
-  #addUnresolved(action: IamAction, count: number, example: string): void {
-    const entry = this.#unresolved.get(action) ?? { count: 0, example };
+  #addUnresolved(
+    action: IamAction,
+    count: number,
+    example: string,
+    reasons: readonly { reason: string; count: number }[],
+  ): void {
+    const entry = this.#unresolved.get(action) ?? { count: 0, example, reasons: new Map<string, number>() };
     entry.count += count;
     if (example < entry.example) entry.example = example;
+    // Reasons come from the catalog data (variables, parameter names), so they are few per action.
+    for (const r of reasons) entry.reasons.set(r.reason, (entry.reasons.get(r.reason) ?? 0) + r.count);
     this.#unresolved.set(action, entry);
   }
 
@@ -85,7 +103,9 @@ export class IngestTally {
     for (const k of ['allowed', 'denied', 'failed'] as const) this.outcomes[k] += other.outcomes[k];
     for (const s of other.skipped) this.skip(s.reason, s.example ?? '', s.count);
     for (const u of other.unmapped) this.#addUnmapped(u.eventSource, u.eventName, u.count);
-    for (const u of other.unresolvedResources) this.#addUnresolved(u.action, u.count, u.example ?? '');
+    for (const u of other.unresolvedResources) {
+      this.#addUnresolved(u.action, u.count, u.example ?? '', u.reasons ?? []);
+    }
     for (const p of other.problems) this.problem(p);
     this.#problemsDropped += other.problemsNotListed;
   }
@@ -103,7 +123,9 @@ export class IngestTally {
       unmapped: sorted(this.#unmapped).map(([, v]) => v),
       unresolvedResources: sorted(this.#unresolved).map(([action, v]) => ({
         action: action as IamAction,
-        ...v,
+        count: v.count,
+        example: v.example,
+        reasons: sorted(v.reasons).map(([reason, count]) => ({ reason, count })),
       })),
       problems: [...this.#problems].sort((a, b) =>
         a.file < b.file ? -1 : a.file > b.file ? 1 : (a.record ?? -1) - (b.record ?? -1),

@@ -103,7 +103,7 @@ function observe(
   mapped: {
     action: string;
     params?: Readonly<Record<string, unknown>>;
-    paramRenames?: Readonly<Record<string, string>>;
+    paramRenames?: Readonly<Record<string, string | readonly string[]>>;
   },
   params: Readonly<Record<string, unknown>>,
 ): Observed {
@@ -126,7 +126,7 @@ function observe(
       principal: UNATTRIBUTED,
       action: info.action,
       resources: resolution.kind === 'resolved' ? resolution.resources : '*',
-      context: callContext({}, info.action, region, merged),
+      context: callContext({}, info, region, merged),
       outcome: outcomeOf(call.errorCode),
       source: call.source,
       time: call.time!,

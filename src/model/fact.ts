@@ -13,6 +13,8 @@ export interface Fact {
   lastSeen: string;
   sources: EvidenceSource[];
   inferred: boolean;
+  /** Set on a platform baseline grant (no call behind it): the baseline's name, e.g. `lambda-logs`. */
+  baseline?: string;
   /**
    * Resources whose per-request identifiers were masked at ingest (the same masking the reducer
    * applies), each with the kinds of identifier found. Absent when the resources are as observed.

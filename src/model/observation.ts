@@ -25,6 +25,13 @@ export interface Observation {
   origin: Origin;
   /** True when the action was implied (iam:PassRole, dependent actions), not seen. */
   inferred?: boolean;
+  /**
+   * A call that names only a handle (an Athena query ID): `resources` is "*" until the same role's
+   * call that returned the handle supplies them (facts/handle-index.ts). `kind:id`.
+   */
+  handle?: string;
+  /** Handles this call returned (`kind:id`), which stand for its resources in the role's later calls. */
+  binds?: readonly string[];
 }
 
 export interface SkipCount {
@@ -45,6 +52,8 @@ export interface UnresolvedCount {
   count: number;
   /** One call whose resource could not be built, and why. */
   example?: string;
+  /** Why, over all those calls: each reason (the variable and the request parameters it needs) with its count. */
+  reasons?: { reason: string; count: number }[];
 }
 
 /** Every ingest returns one; nothing is dropped silently.

@@ -5,6 +5,8 @@
  */
 import type { PolicyDocument, Statement } from '../model/policy.ts';
 import { evaluateConditions, type RequestContext, type Tri } from './conditions.ts';
+import { patternCovers } from './pattern-cover.ts';
+import { matchResourceList } from './pattern-list.ts';
 import { matchesPattern, type MatchResult } from './wildcard.ts';
 
 /** One request: an action on one resource, with the condition keys the evidence recorded. */
@@ -15,6 +17,12 @@ export interface EvaluationRequest {
   resource: string;
   /** Condition keys (case-insensitive). Missing key: unknown to the evidence; `[]`: known absent. */
   context?: RequestContext;
+  /**
+   * `resource` is an escaped IAM pattern standing for one concrete resource the evidence does not
+   * name exactly (`secret:prod-??????`): a Resource pattern applies when it covers every value, not
+   * when it covers none, and is unknown ('conditional') in between. Default: a concrete ARN.
+   */
+  resourceIsPattern?: boolean;
 }
 
 /** A statement by position: `policy` indexes the list passed in, `statement` the document's Statement. */
@@ -120,12 +128,20 @@ export function statementApplies(
 ): Tri {
   const context = request.context ?? {};
   const substitute = version !== '2008-10-17';
-  const action = listMatch(statement.Action, statement.NotAction, (p) =>
-    matchesPattern(p, request.action, { caseInsensitive: true, substitute: false }),
+  const action = listMatch(statement.Action, statement.NotAction, (patterns) =>
+    anyOf(
+      patterns.map((p) => matchesPattern(p, request.action, { caseInsensitive: true, substitute: false })),
+    ),
   );
   if (action === 'false') return 'false';
-  const resource = listMatch(statement.Resource, statement.NotResource, (p) =>
-    matchesPattern(p, request.resource, { caseInsensitive: false, variables: context, substitute }),
+  const resource = listMatch(statement.Resource, statement.NotResource, (patterns) =>
+    request.resourceIsPattern
+      ? anyOf(
+          patterns.map((p) =>
+            patternCovers(p, request.resource, { caseInsensitive: false, variables: context, substitute }),
+          ),
+        )
+      : matchResourceList(patterns, request.resource, context, substitute),
   );
   if (resource === 'false') return 'false';
   const condition = evaluateConditions(statement.Condition, context, { substitute });
@@ -137,12 +153,16 @@ export function statementApplies(
 function listMatch(
   positive: readonly string[] | undefined,
   negative: readonly string[] | undefined,
-  match: (pattern: string) => MatchResult,
+  match: (patterns: readonly string[]) => MatchResult,
 ): Tri {
   const patterns = positive ?? negative;
   if (!patterns) return 'false';
-  const results = patterns.map(match);
-  const hit: Tri = results.includes('match') ? 'true' : results.includes('unknown') ? 'unknown' : 'false';
+  const result = match(patterns);
+  const hit: Tri = result === 'match' ? 'true' : result === 'unknown' ? 'unknown' : 'false';
   if (positive) return hit;
   return hit === 'true' ? 'false' : hit === 'false' ? 'true' : 'unknown';
+}
+
+function anyOf(results: MatchResult[]): MatchResult {
+  return results.includes('match') ? 'match' : results.includes('unknown') ? 'unknown' : 'no-match';
 }

@@ -1,4 +1,5 @@
 import { escapeIamValue } from '../catalog/arn-template.ts';
+import { CONDITION_RULES, ruleCoversAction } from '../catalog/condition-evidence.ts';
 import type { Fact } from '../model/fact.ts';
 import type { ConditionBlock } from '../model/policy.ts';
 import { sortedUnique } from './compare.ts';
@@ -24,47 +25,27 @@ interface Rule {
   why: string;
 }
 
-// A condition is emitted only when EVERY fact behind the action carries the key with a usable value.
+// The table of data/condition-evidence.json, shared with ingest. A condition is emitted only when EVERY
+// fact behind the action carries the key with a usable value; ingest records a key only on actions
+// that support it, and the catalog self-check (verify-catalog.ts) holds the result to the same rule.
 // Values are escaped: String operators expand policy variables (${...}) in condition values too.
-const RULES: Rule[] = [
-  {
-    key: 'aws:RequestedRegion',
-    applies: (_a, resources) => resources.includes('*'),
-    operator: () => 'StringEquals',
-    value: escapeIamValue,
-    why: 'the statement must use Resource "*"; every call was made in these regions',
-  },
-  {
-    key: 'aws:SourceVpce',
-    applies: () => true,
-    operator: () => 'StringEquals',
-    value: escapeIamValue,
-    why: 'every call came through these VPC endpoints',
-  },
-  {
-    key: 'kms:ViaService',
-    applies: (a) => a.startsWith('kms:'),
-    operator: () => 'StringEquals',
-    value: escapeIamValue,
-    why: "every call was made by these services on the role's behalf",
-  },
-  {
-    key: 'iam:PassedToService',
-    applies: (a) => a === 'iam:PassRole',
-    operator: () => 'StringEquals',
-    value: escapeIamValue,
-    why: 'the role is passed only to these services',
-  },
-  {
-    key: 's3:prefix',
-    applies: (a) => a === 's3:ListBucket',
-    operator: (values) =>
-      values.some((v) => v.replace(/\$\{[*?$]\}/g, '').includes('*')) ? 'StringLike' : 'StringEquals',
-    // An empty prefix lists the whole bucket: no condition can be narrower than the bucket then.
-    value: (v) => (v === '' ? undefined : maskVolatile(escapeIamValue(v)).text),
-    why: 'every listing used these prefixes (volatile parts generalized)',
-  },
-];
+const RULES: Rule[] = CONDITION_RULES.map((rule) => ({
+  key: rule.key,
+  applies: (action, resources) =>
+    ruleCoversAction(rule, action) && (!rule.wildcardResourceOnly || resources.includes('*')),
+  operator: rule.value === 'masked-prefix' ? likeWhenGeneralized : () => 'StringEquals',
+  value: rule.value === 'masked-prefix' ? maskedPrefix : escapeIamValue,
+  why: rule.why,
+}));
+
+function likeWhenGeneralized(values: string[]): string {
+  return values.some((v) => v.replace(/\$\{[*?$]\}/g, '').includes('*')) ? 'StringLike' : 'StringEquals';
+}
+
+/** An empty prefix lists the whole bucket: no condition can be narrower than the bucket then. */
+function maskedPrefix(observed: string): string | undefined {
+  return observed === '' ? undefined : maskVolatile(escapeIamValue(observed)).text;
+}
 
 /** Conditions every supporting fact of one action agrees on. */
 export function conditionsFor(

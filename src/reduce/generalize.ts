@@ -1,9 +1,9 @@
 import type { ArnSplit, ArnSplitter } from '../catalog/resource-split.ts';
 import type { Arn } from '../model/identifiers.ts';
-import { matchesPattern } from '../policy/wildcard.ts';
 import { byCodeUnit, sortedUnique } from './compare.ts';
 import { groupBy } from './group-by.ts';
 import type { ReduceOptions } from './options.ts';
+import { dropSubsumed } from './subsumed.ts';
 import { maskVolatile } from './volatility.ts';
 
 /** One replacement of concrete ARNs by a pattern, for --explain. */
@@ -153,22 +153,4 @@ function collapseByParent(
     } else out.push(...group.map((t) => stable + t));
   }
   return out;
-}
-
-/**
- * Removes patterns another pattern in the list already covers: a concrete ARN that some pattern
- * matches (`secret:db-AbCdEf` under `secret:db-??????`), or a pattern p under a q with only `*`
- * wildcards that matches p's text (each `*`/`?` of p is then absorbed by a `*` of q). ARNs with
- * escapes are never compared this way (an escaped `${*}` in p's text is not the character `*`).
- */
-function dropSubsumed(patterns: string[]): string[] {
-  return patterns.filter((p) => !patterns.some((q) => q !== p && covers(q, p) && !(covers(p, q) && p < q)));
-}
-
-function covers(q: string, p: string): boolean {
-  if (p.includes('${')) return false;
-  // A concrete p is covered by any pattern that matches it; a pattern p only by a `*`-only q.
-  const pIsConcrete = !/[*?]/.test(p);
-  if (!pIsConcrete && q.replace(/\$\{[*?$]\}/g, '').includes('?')) return false;
-  return matchesPattern(q, p, { caseInsensitive: false }) === 'match';
 }

@@ -1,3 +1,5 @@
+import type { Fact } from '../model/fact.ts';
+
 /** How the reducer turns facts into a policy. */
 export interface ReduceOptions {
   /** Also allow calls that were refused with AccessDenied (they are never allowed by default). */
@@ -12,6 +14,11 @@ export interface ReduceOptions {
   companions: boolean;
   /** When the policy exceeds IAM's size limits even when split, widen resources (listed in the report). */
   compact: boolean;
+  /**
+   * Add the platform baselines of Lambda execution roles (log writes, X-Ray writes): what Lambda does
+   * with the role that no log shows (src/catalog/data/platform-baselines.json). Marked inferred.
+   */
+  baseline: boolean;
 }
 
 export const DEFAULT_REDUCE_OPTIONS: ReduceOptions = {
@@ -21,4 +28,11 @@ export const DEFAULT_REDUCE_OPTIONS: ReduceOptions = {
   conditions: true,
   companions: true,
   compact: false,
+  baseline: true,
 };
+
+/** True when the reducer grants this fact: allowed (or denied with includeDenied), and not an inference turned off. */
+export function selectsFact(options: ReduceOptions, f: Fact): boolean {
+  const inference = f.baseline !== undefined ? options.baseline : options.companions || !f.inferred;
+  return inference && (f.outcome === 'allowed' || (options.includeDenied && f.outcome === 'denied'));
+}

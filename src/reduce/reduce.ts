@@ -2,10 +2,11 @@ import type { ArnSplitter } from '../catalog/resource-split.ts';
 import type { Fact } from '../model/fact.ts';
 import type { Arn } from '../model/identifiers.ts';
 import { POLICY_VERSION, type ConditionBlock, type PolicyDocument, type Statement } from '../model/policy.ts';
+import { baselineGrants, withBaselines } from './baseline-grants.ts';
 import { byCodeUnit, sortedUnique } from './compare.ts';
 import { conditionsFor, type ConditionNote } from './conditions.ts';
 import { generalizeResources, type Generalization, type ResourceEvidence } from './generalize.ts';
-import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from './options.ts';
+import { DEFAULT_REDUCE_OPTIONS, selectsFact, type ReduceOptions } from './options.ts';
 import { groupBy } from './group-by.ts';
 import { contentSid } from './sid.ts';
 import { verifyPolicy } from './verify.ts';
@@ -17,7 +18,8 @@ export interface StatementExplanation {
   firstSeen: string;
   lastSeen: string;
   sources: string[];
-  actions: { action: string; calls: number; inferred: boolean }[];
+  /** `baseline`: the platform baselines that grant the action (see platform-baselines.json). */
+  actions: { action: string; calls: number; inferred: boolean; baseline?: string[] }[];
   generalizations: Generalization[];
   conditions: ConditionNote[];
 }
@@ -29,7 +31,8 @@ export interface ReduceResult {
   stats: { facts: number; calls: number; actions: number; statements: number };
 }
 
-interface ActionGrant {
+/** One action's resources and condition, and the facts and notes behind them. */
+export interface ActionGrant {
   action: string;
   resources: string[];
   condition: ConditionBlock | undefined;
@@ -49,12 +52,7 @@ export function reducePrincipal(
   options: ReduceOptions = DEFAULT_REDUCE_OPTIONS,
   split?: ArnSplitter,
 ): ReduceResult {
-  const selected = facts.filter(
-    (f) =>
-      f.principal === principal &&
-      (options.companions || !f.inferred) &&
-      (f.outcome === 'allowed' || (options.includeDenied && f.outcome === 'denied')),
-  );
+  const selected = facts.filter((f) => f.principal === principal && selectsFact(options, f));
   const grants = actionGrants(selected, options, split);
   const statements = mergeGrants(grants);
   const policy: PolicyDocument = { Version: POLICY_VERSION, Statement: statements.map((s) => s.statement) };
@@ -73,6 +71,20 @@ export function reducePrincipal(
 }
 
 function actionGrants(facts: Fact[], options: ReduceOptions, split: ArnSplitter | undefined): ActionGrant[] {
+  const platform = facts.filter((f) => f.baseline !== undefined);
+  const observed = observedGrants(
+    platform.length > 0 ? facts.filter((f) => f.baseline === undefined) : facts,
+    options,
+    split,
+  );
+  return platform.length > 0 ? withBaselines(observed, baselineGrants(platform)) : observed;
+}
+
+function observedGrants(
+  facts: Fact[],
+  options: ReduceOptions,
+  split: ArnSplitter | undefined,
+): ActionGrant[] {
   const byAction = groupBy(facts, (f) => f.action);
   return [...byAction.keys()].sort(byCodeUnit).map((action) => {
     const group = byAction.get(action) ?? [];
@@ -143,11 +155,15 @@ function explain(sid: string, group: ActionGrant[]): StatementExplanation {
         .sort(byCodeUnit)
         .at(-1) ?? '',
     sources: sortedUnique(facts.flatMap((f) => f.sources)),
-    actions: group.map((g) => ({
-      action: g.action,
-      calls: g.facts.reduce((n, f) => n + f.count, 0),
-      inferred: g.facts.every((f) => f.inferred),
-    })),
+    actions: group.map((g) => {
+      const baseline = sortedUnique(g.facts.flatMap((f) => (f.baseline ? [f.baseline] : [])));
+      return {
+        action: g.action,
+        calls: g.facts.reduce((n, f) => n + f.count, 0),
+        inferred: g.facts.every((f) => f.inferred),
+        ...(baseline.length > 0 ? { baseline } : {}),
+      };
+    }),
     generalizations: group.flatMap((g) => g.generalizations),
     conditions: foldNotes(group.flatMap((g) => g.conditionNotes)),
   };

@@ -59,10 +59,11 @@ function samPolicies(docs: readonly NamedPolicy[]): Record<string, unknown> {
 
 function resources(docs: readonly NamedPolicy[], options: CloudFormationOptions): Record<string, unknown> {
   const { kind, roleName } = options;
-  const ids = logicalIds(
+  const derived = logicalIds(
     docs.map((d) => d.name),
     docs.map((d) => (kind === 'role-policy' && !d.managed ? 'Policy' : 'ManagedPolicy')),
   );
+  const ids = docs.map((d, i) => d.logicalId ?? derived[i]!);
   const policyNames = iamPolicyNames(
     docs.map((d) => d.name),
     options.policyNameSuffix ?? GENERATED_POLICY_SUFFIX,
@@ -71,13 +72,16 @@ function resources(docs: readonly NamedPolicy[], options: CloudFormationOptions)
   docs.forEach((doc, i) => {
     const role = roleName ?? doc.roleName ?? doc.name;
     const PolicyDocument = orderedPolicy(doc.policy);
+    // Metadata is free-form for CloudFormation and kept in both YAML and JSON, unlike a comment.
+    const Metadata = doc.roleArn === undefined ? {} : { Metadata: { Tightrole: { RoleArn: doc.roleArn } } };
     out[ids[i]!] =
       kind === 'role-policy' && !doc.managed
         ? {
             Type: 'AWS::IAM::RolePolicy',
+            ...Metadata,
             Properties: { PolicyName: policyNames[i]!, RoleName: role, PolicyDocument },
           }
-        : { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument, Roles: [role] } };
+        : { Type: 'AWS::IAM::ManagedPolicy', ...Metadata, Properties: { PolicyDocument, Roles: [role] } };
   });
   return out;
 }

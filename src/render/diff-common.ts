@@ -16,6 +16,8 @@ export function notGrantedReason(n: NotGranted): string {
     return n.current === 'allowed'
       ? 'AccessDenied in the logs although the current policies allow it: another policy (SCP, boundary, resource or session policy) refused it'
       : `AccessDenied in the logs; the current policies give ${n.current}`;
+  if (n.current === 'conditional' && n.resourcePattern)
+    return 'succeeded; unknown whether the current policies allow it: the logs name the resource only as this pattern, and they allow some of what it stands for';
   if (n.current === 'conditional')
     return 'succeeded; the current policies allow it only under conditions the logs cannot confirm';
   if (n.current === 'explicit-deny')
@@ -37,4 +39,9 @@ export function roleName(diff: RoleDiff): string {
 /** Unused actions in total. */
 export function unusedCount(diff: RoleDiff): number {
   return diff.unused.reduce((n, g) => n + g.actions.length, 0);
+}
+
+/** The data-event types the role's grants touch that the evidence holds no event of, as phrases. */
+export function lackedDataEvents(diff: RoleDiff): string[] {
+  return diff.dataEvents.filter((d) => !d.seen).map((d) => `${d.label} data events (${d.resourceType})`);
 }

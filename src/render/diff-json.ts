@@ -2,7 +2,7 @@ import type { RoleDiff } from '../diff/types.ts';
 import { orderedPolicy, safeJson } from './json.ts';
 
 /** The version of the JSON output's shape (`schemas/diff.schema.json`); bumped on breaking changes. */
-export const DIFF_SCHEMA_VERSION = 1;
+export const DIFF_SCHEMA_VERSION = 2;
 
 /**
  * The diff as JSON, documented in docs/diff.md and validated by schemas/diff.schema.json. Keys in a
@@ -19,6 +19,10 @@ export function renderDiffJson(diff: RoleDiff): string {
     unused: diff.unused,
     narrowing: diff.narrowing,
     notGranted: diff.notGranted,
+    notVisible: diff.notVisible,
+    keptNotVisible: diff.keptNotVisible,
+    dataEvents: diff.dataEvents,
+    inferred: diff.inferred,
     proposed: diff.proposed.map(orderedPolicy),
   };
   return `${safeJson(out)}\n`;

@@ -1,5 +1,5 @@
 import type { RiskCount, RoleDiff } from '../diff/types.ts';
-import { count, notGrantedReason, plural, roleName, unusedCount } from './diff-common.ts';
+import { count, lackedDataEvents, notGrantedReason, plural, roleName, unusedCount } from './diff-common.ts';
 import { renderPolicyJson } from './json.ts';
 import { codeSpan, escapeMarkdown, fencedBlock } from './markdown-escape.ts';
 
@@ -41,19 +41,28 @@ export function overview(diff: RoleDiff): string {
     `| actions on \`*\` | ${count(before.onStar)} | ${count(after.onStar)} |`,
     ...risks.map((r) => `| ${RISK_LABELS[r.risk]} | ${count(r.before)} | ${count(r.after)} |`),
     `| unused actions removed | ${count(unusedCount(diff))} | |`,
+    `| not visible in this evidence (${diff.keptNotVisible ? 'kept' : 'dropped'}) | ${count(diff.notVisible.length)} | |`,
+    `| inferred platform grants added | | ${count(diff.inferred.length)} |`,
     `| calls denied in the logs or not granted today | ${count(diff.notGranted.length)} | |`,
     '',
     `Current policies: ${diff.current.policies.map((p) => `${codeSpan(p.name)} (${p.kind})`).join(', ') || 'none'}`,
   ];
   for (const note of diff.current.notes) lines.push(`- note: ${escapeMarkdown(note)}`);
+  for (const lacked of lackedDataEvents(diff)) lines.push(`- the evidence lacked ${escapeMarkdown(lacked)}`);
   return lines.join('\n');
 }
 
 /** The collapsible sections, in display order. */
 export function sections(diff: RoleDiff): Section[] {
-  return [proposed(diff), unused(diff), narrowing(diff), notGranted(diff), used(diff)].filter(
-    (s) => s.rows.length > 0,
-  );
+  return [
+    proposed(diff),
+    unused(diff),
+    notVisible(diff),
+    inferred(diff),
+    narrowing(diff),
+    notGranted(diff),
+    used(diff),
+  ].filter((s) => s.rows.length > 0);
 }
 
 function proposed(diff: RoleDiff): Section {
@@ -76,6 +85,26 @@ function unused(diff: RoleDiff): Section {
       return `| ${c(g.service)} | ${g.accessLevel} | ${g.scope === '*' ? '`*`' : 'scoped'} | ${count(g.actions.length)} | ${names}${more} |`;
     }),
     priority: 3,
+  };
+}
+
+function notVisible(diff: RoleDiff): Section {
+  return {
+    title: `Not visible in this evidence: ${plural(diff.notVisible.length, 'action')} (${diff.keptNotVisible ? 'kept in the proposal' : 'dropped'})`,
+    head: '| action | why the evidence could not show it |\n| --- | --- |',
+    rows: diff.notVisible.map(
+      (n) => `| ${c(n.action)} | ${escapeMarkdown(n.reason)}${n.inferred ? ' (inferred)' : ''} |`,
+    ),
+    priority: 2,
+  };
+}
+
+function inferred(diff: RoleDiff): Section {
+  return {
+    title: `Inferred, no call behind them (platform baseline): ${plural(diff.inferred.length, 'grant')}`,
+    head: '| action | resource | baseline | current policies |\n| --- | --- | --- | --- |',
+    rows: diff.inferred.map((g) => `| ${c(g.action)} | ${c(g.resource)} | ${c(g.baseline)} | ${g.current} |`),
+    priority: 2,
   };
 }
 

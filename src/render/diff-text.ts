@@ -1,5 +1,5 @@
 import type { RoleDiff } from '../diff/types.ts';
-import { count, headline, notGrantedReason, plural, unusedCount } from './diff-common.ts';
+import { count, headline, lackedDataEvents, notGrantedReason, plural, unusedCount } from './diff-common.ts';
 import { renderPolicyJson } from './json.ts';
 import { escapeForTerminal as t } from './terminal.ts';
 import { pad, textStyle, type TextStyle } from './text-style.ts';
@@ -19,6 +19,8 @@ export function renderDiffText(diff: RoleDiff, options: { colour: boolean }): st
     summary(diff, s),
     used(diff, s),
     unused(diff, s),
+    notVisible(diff, s),
+    inferred(diff, s),
     narrowing(diff, s),
     missing(diff, s),
     proposed(diff, s),
@@ -75,6 +77,32 @@ function unused(diff: RoleDiff, s: TextStyle): string[] {
           : '';
       return `  ${pad(t(g.service), 20)}${pad(g.accessLevel, 24)}${pad(g.scope === '*' ? 'on *' : 'scoped', 8)}${pad(count(g.actions.length), 6, 'right')}  ${s.dim(shown + more)}`;
     }),
+  ];
+}
+
+function notVisible(diff: RoleDiff, s: TextStyle): string[] {
+  const lacked = lackedDataEvents(diff);
+  if (diff.notVisible.length === 0 && lacked.length === 0) return [];
+  const shown = diff.notVisible.slice(0, TEXT_LIMITS.notGranted);
+  const rest = diff.notVisible.length - shown.length;
+  return [
+    s.bold(
+      `Not visible in this evidence: ${plural(diff.notVisible.length, 'action')}${diff.keptNotVisible ? ' (kept in the proposal)' : ' (dropped: --no-keep-not-visible)'}`,
+    ),
+    ...lacked.map((l) => s.yellow(`  the evidence lacked ${t(l)}`)),
+    ...shown.map((n) => `  ${pad(t(n.action), 44)}${s.dim(t(n.reason) + (n.inferred ? ' (inferred)' : ''))}`),
+    ...(rest > 0 ? [`  ... ${count(rest)} more (see --format json)`] : []),
+  ];
+}
+
+function inferred(diff: RoleDiff, s: TextStyle): string[] {
+  if (diff.inferred.length === 0) return [];
+  return [
+    s.bold(`Inferred, no call behind them (platform baseline): ${plural(diff.inferred.length, 'grant')}`),
+    ...diff.inferred.map(
+      (g) =>
+        `  ${pad(t(g.action), 44)}on ${t(g.resource)} ${s.dim(`(${t(g.baseline)})`)}${g.current === 'allowed' ? '' : s.yellow(`  current: ${g.current}`)}`,
+    ),
   ];
 }
 

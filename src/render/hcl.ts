@@ -17,7 +17,7 @@ export type HclValue =
 /** An attribute (`name = value`) or a block (`type "label" { body }`). */
 export type HclItem =
   | { kind: 'attribute'; name: string; value: HclValue }
-  | { kind: 'block'; type: string; labels: string[]; body: HclItem[] };
+  | { kind: 'block'; type: string; labels: string[]; body: HclItem[]; comment?: string };
 
 /** Options for every string in the file (see `HclStringOptions`). */
 export type HclOptions = HclStringOptions;
@@ -61,7 +61,19 @@ function renderBlock(block: HclItem & { kind: 'block' }, depth: number, options:
   const pad = INDENT.repeat(depth);
   const header = [block.type, ...block.labels.map((l) => quote(l))].join(' ');
   const inner = renderBody(block.body, depth + 1, options);
-  return inner.length === 0 ? [`${pad}${header} {}`] : [`${pad}${header} {`, ...inner, `${pad}}`];
+  const comment = block.comment === undefined ? [] : [`${pad}# ${commentText(block.comment)}`];
+  return inner.length === 0
+    ? [...comment, `${pad}${header} {}`]
+    : [...comment, `${pad}${header} {`, ...inner, `${pad}}`];
+}
+
+/**
+ * A `#` comment runs to the end of the line, so its text is kept to printable ASCII: anything else
+ * (a line break that would end the comment and start code, a control or bidi character) is written
+ * as a visible `\uXXXX`.
+ */
+export function commentText(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** One line for strings and lists of at most one element; otherwise one element per line, trailing comma. */

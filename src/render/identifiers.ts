@@ -16,7 +16,8 @@ export function logicalIds(names: readonly string[], suffix: string | readonly s
   );
 }
 
-function terraformIdentifier(name: string): string {
+/** One Terraform identifier from untrusted text: `[a-z0-9_-]`, at most 64, never starting with a digit. */
+export function terraformIdentifier(name: string): string {
   const snake = name
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '_')
@@ -26,7 +27,8 @@ function terraformIdentifier(name: string): string {
   return /^[a-z_]/.test(snake) ? snake : `_${snake}`;
 }
 
-function pascal(name: string): string {
+/** Alphanumeric PascalCase words of untrusted text (possibly empty). */
+export function pascal(name: string): string {
   return name
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)

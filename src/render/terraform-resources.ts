@@ -8,6 +8,8 @@ export interface ResourceNames {
   id: string;
   policyName: string;
   role: string;
+  /** `aws.<alias>` on every resource, so each lands in its role's account (a sanitized identifier). */
+  providerAlias?: string;
 }
 
 const str = (name: string, value: string): HclItem => ({
@@ -27,13 +29,14 @@ export function resourceBlocks(resource: TerraformResource, names: ResourceNames
   const { id, policyName, role } = names;
   const json = `data.aws_iam_policy_document.${id}.json`;
   if (resource === 'none') return [];
+  const provider = names.providerAlias === undefined ? [] : [ref('provider', `aws.${names.providerAlias}`)];
   if (resource === 'role-policy') {
     return [
       {
         kind: 'block',
         type: 'resource',
         labels: ['aws_iam_role_policy', id],
-        body: [str('name', policyName), str('role', role), ref('policy', json)],
+        body: [...provider, str('name', policyName), str('role', role), ref('policy', json)],
       },
     ];
   }
@@ -42,13 +45,13 @@ export function resourceBlocks(resource: TerraformResource, names: ResourceNames
       kind: 'block',
       type: 'resource',
       labels: ['aws_iam_policy', id],
-      body: [str('name', policyName), ref('policy', json)],
+      body: [...provider, str('name', policyName), ref('policy', json)],
     },
     {
       kind: 'block',
       type: 'resource',
       labels: ['aws_iam_role_policy_attachment', id],
-      body: [str('role', role), ref('policy_arn', `aws_iam_policy.${id}.arn`)],
+      body: [...provider, str('role', role), ref('policy_arn', `aws_iam_policy.${id}.arn`)],
     },
   ];
 }

@@ -12,8 +12,14 @@ export interface NamedPolicy {
   policy: PolicyDocument;
   /** The role it belongs to, for `aws_iam_role_policy` / attachments (default `name`; `options.roleName` wins). */
   roleName?: string;
-  /** The role's ARN, when known: keeps several roles' documents apart where a format has no role field (SAM). */
+  /** The role's ARN, said above its blocks (a `#` comment; CloudFormation `Metadata`), and what keeps several roles' documents apart where a format has no role field (SAM). */
   roleArn?: string;
+  /** The block label, chosen by the caller to be unique across every file of a run (default: from `name`). */
+  label?: string;
+  /** The CloudFormation logical ID, chosen like `label` (default: from `name`). */
+  logicalId?: string;
+  /** A provider alias (`aws.<alias>`) for the resources: set when one run spans several accounts. */
+  providerAlias?: string;
   /**
    * One part of a proposal split to fit IAM's limits. A role's inline policies share one 10,240-character
    * quota, so a part is always written as a managed policy plus an attachment, whatever inline kind was asked.
@@ -40,7 +46,8 @@ export const GENERATED_POLICY_SUFFIX = '-least-privilege';
  * Terraform passes it to IAM unchanged. Throws `HclEncodingError` for strings HCL cannot hold exactly.
  */
 export function renderTerraform(docs: readonly NamedPolicy[], options: TerraformOptions): string {
-  const ids = terraformIdentifiers(docs.map((d) => d.name));
+  const derived = terraformIdentifiers(docs.map((d) => d.name));
+  const ids = docs.map((d, i) => d.label ?? derived[i]!);
   const policyNames = iamPolicyNames(
     docs.map((d) => d.name),
     options.policyNameSuffix ?? GENERATED_POLICY_SUFFIX,
@@ -51,14 +58,22 @@ export function renderTerraform(docs: readonly NamedPolicy[], options: Terraform
       type: 'data',
       labels: ['aws_iam_policy_document', ids[i]!],
       body: documentBody(doc.policy),
+      ...(doc.roleArn !== undefined ? { comment: roleComment(doc.roleArn, doc.providerAlias) } : {}),
     },
     ...resourceBlocks(doc.managed && options.resource === 'role-policy' ? 'policy' : options.resource, {
       id: ids[i]!,
       policyName: policyNames[i]!,
       role: options.roleName ?? doc.roleName ?? doc.name,
+      ...(doc.providerAlias !== undefined ? { providerAlias: doc.providerAlias } : {}),
     }),
   ]);
   return renderHclItems(items, options);
+}
+
+/** Which role (and account) the blocks are for; the resources name the role only by its name. */
+function roleComment(roleArn: string, providerAlias: string | undefined): string {
+  const account = providerAlias === undefined ? '' : `; resources use provider aws.${providerAlias}`;
+  return `Role ${roleArn}${account}`;
 }
 
 const str = (name: string, value: string): HclItem => ({

@@ -4,30 +4,28 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { InternalError } from '../errors.ts';
 
 export interface OutputFile {
-  /** Untrusted base name (e.g. a role name from a log); sanitized here. */
-  name: string;
-  extension: string;
+  /** The final file name, chosen by the caller (see render/role-name-schemes.ts); checked here. */
+  fileName: string;
   content: string;
 }
 
-const MAX_NAME = 100;
+/** What a chosen name may look like: no separators, no dot-files, no `..`, bounded. */
+const SAFE_NAME = /^[A-Za-z0-9+=,@-][A-Za-z0-9+=,@_.-]{0,254}$/;
 
 /**
- * Writes files into DIR, never outside it whatever the names, each atomically (temp file + rename),
- * so an interrupted run leaves no half-written file. Returns the paths written.
+ * Writes files into DIR, never outside it, each atomically (temp file + rename), so an interrupted
+ * run leaves no half-written file. Names are the caller's; a name that is unsafe, or that equals
+ * another ignoring case (one file would overwrite another on a case-insensitive file system), is a
+ * bug and nothing is written. Returns the paths written.
  */
 export async function writeOutputFiles(dir: string, files: readonly OutputFile[]): Promise<string[]> {
   const root = resolve(dir);
+  checkNames(root, files);
   await mkdir(root, { recursive: true });
-  const names = uniqueFileNames(files.map((f) => `${safeFileName(f.name)}${f.extension}`));
   const written: string[] = [];
-  for (const [i, file] of files.entries()) {
-    const target = join(root, names[i]!);
-    const rel = relative(root, target);
-    if (rel.startsWith('..') || isAbsolute(rel) || rel.includes('/')) {
-      throw new InternalError(`refusing to write outside ${root}: ${JSON.stringify(names[i])}`);
-    }
-    const temp = join(root, `.${names[i]}.${randomBytes(6).toString('hex')}.tmp`);
+  for (const file of files) {
+    const target = join(root, file.fileName);
+    const temp = join(root, `.${file.fileName}.${randomBytes(6).toString('hex')}.tmp`);
     try {
       await writeFile(temp, file.content, { flag: 'wx' });
       await rename(temp, target);
@@ -40,20 +38,17 @@ export async function writeOutputFiles(dir: string, files: readonly OutputFile[]
   return written;
 }
 
-/** A file-name stem from untrusted text: IAM name characters only, no dot-files, bounded length. */
-export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9+=,@_-]/g, '_').replace(/^[_.]+/, '');
-  return (cleaned || 'policy').slice(0, MAX_NAME);
-}
-
-function uniqueFileNames(names: string[]): string[] {
-  const seen = new Map<string, number>();
-  return names.map((name) => {
-    const key = name.toLowerCase();
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    if (n === 0) return name;
-    const dot = name.indexOf('.');
-    return `${name.slice(0, dot)}-${n + 1}${name.slice(dot)}`;
-  });
+function checkNames(root: string, files: readonly OutputFile[]): void {
+  const seen = new Set<string>();
+  for (const { fileName } of files) {
+    const rel = relative(root, join(root, fileName));
+    if (!SAFE_NAME.test(fileName) || fileName.includes('..') || rel !== fileName || isAbsolute(rel)) {
+      throw new InternalError(
+        `refusing to write outside ${root} or a hidden file: ${JSON.stringify(fileName)}`,
+      );
+    }
+    const key = fileName.toLowerCase();
+    if (seen.has(key)) throw new InternalError(`two outputs named ${JSON.stringify(fileName)} in ${root}`);
+    seen.add(key);
+  }
 }

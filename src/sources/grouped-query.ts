@@ -85,8 +85,9 @@ function groupColumns(d: Dialect): string[] {
     'awsregion AS aws_region',
     'recipientaccountid AS account_id',
     'vpcendpointid AS vpc_endpoint_id',
-    // Only KMS calls use who called on the role's behalf (kms:ViaService); elsewhere it only adds rows.
-    "CASE WHEN eventsource = 'kms.amazonaws.com' THEN coalesce(useridentity.invokedby, sourceipaddress) END AS invoked_by",
+    // Only KMS calls use the service that called on the role's behalf (kms:ViaService, from invokedBy
+    // alone); elsewhere it only adds rows.
+    "CASE WHEN eventsource = 'kms.amazonaws.com' THEN useridentity.invokedby END AS invoked_by",
     ...GROUPED_REQUEST_PARAMETERS.map((p) => `${d.param(p)} AS ${paramColumn(p)}`),
     "array_join(array_sort(transform(resources, r -> r.arn)), ' ') AS resource_arns",
   ];

@@ -1,13 +1,13 @@
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../support/temp-dir.ts';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cloudTrailRecord } from '../support/records.ts';
 import { runCli, SAMPLES } from '../support/run-cli.ts';
 
 function corpusDir(files: Record<string, Uint8Array | string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tightrole-cli-'));
+  const dir = tempDir('tightrole-cli-');
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
 }
@@ -93,7 +93,7 @@ describe('CLI contract', () => {
     const out = join(dir, 'out');
     const run = await runCli(['generate', '--cloudtrail', dir, '--out', out]);
     expect(run.code).to.equal(0);
-    expect(readdirSync(out).sort()).to.deep.equal(['orders-api-role.json', 'policy.json']);
+    expect(readdirSync(out).sort()).to.deep.equal(['index.json', 'orders-api-role.json', 'policy.json']);
     expect(readdirSync(dir).sort()).to.deep.equal(['a.json', 'out']);
   });
 });

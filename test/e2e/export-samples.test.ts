@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../support/temp-dir.ts';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import type { PolicyDocument } from '../../src/model/policy.ts';
@@ -66,12 +66,13 @@ describe('e2e: export formats on the samples', () => {
   });
 
   it('--out with --format terraform writes one .tf per role', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tightrole-tf-'));
+    const dir = tempDir('tightrole-tf-');
     expect(
       (await runCli(['generate', '--cloudtrail', CLOUDTRAIL, '--format', 'terraform', '--out', dir])).code,
     ).to.equal(0);
     expect(readdirSync(dir).sort()).to.deep.equal([
       'deploy-role.tf',
+      'index.json',
       'nightly-report-role.tf',
       'orders-api-role.tf',
       'receipt-worker-role.tf',
@@ -82,7 +83,7 @@ describe('e2e: export formats on the samples', () => {
   });
 
   it('convert: a generated document, and AWS CLI output (URL-encoded), to Terraform and CloudFormation', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tightrole-convert-'));
+    const dir = tempDir('tightrole-convert-');
     const doc = json['arn:aws:iam::123456789012:role/receipt-worker-role']!;
     writeFileSync(
       join(dir, 'p.json'),

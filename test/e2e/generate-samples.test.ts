@@ -1,15 +1,29 @@
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../support/temp-dir.ts';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { PolicyDocument } from '../../src/model/policy.ts';
+import { evaluateRequest } from '../../src/policy/evaluate.ts';
 import { expandPaths } from '../../src/sources/expand-paths.ts';
 import { realCatalog } from '../support/catalog.ts';
 import { runCli, SAMPLES } from '../support/run-cli.ts';
 import { allowedObservations, expectSound } from '../support/soundness.ts';
 
 const CLOUDTRAIL = join(SAMPLES, 'cloudtrail');
+
+/** The sample's three functions and their roles (samples/README.md). */
+const SAMPLE_FUNCTIONS = [
+  ['arn:aws:iam::123456789012:role/nightly-report-role', 'nightly-report'],
+  ['arn:aws:iam::123456789012:role/receipt-worker-role', 'receipt-worker'],
+  ['arn:aws:iam::123456789012:role/service-role/orders-api-role', 'orders-api'],
+] as const;
+
+/** What the Lambda runtime does with each function role that no trail records: its log writes. */
+const SAMPLE_BASELINES = SAMPLE_FUNCTIONS.flatMap(([role]) => [
+  `${role} logs:CreateLogGroup`,
+  `${role} logs:PutLogEvents`,
+]);
 
 describe('e2e: tightrole generate on samples/', () => {
   let output: Record<string, PolicyDocument>;
@@ -36,7 +50,55 @@ describe('e2e: tightrole generate on samples/', () => {
     );
     const observations = await allowedObservations(await realCatalog(), records);
     expect(observations.length).to.be.greaterThan(3000);
-    expectSound(new Map(Object.entries(output)), observations);
+    expectSound(new Map(Object.entries(output)), observations, SAMPLE_BASELINES);
+  });
+
+  it("lets each function's runtime write its logs on a later day and to a published version's stream", () => {
+    for (const [role, fn] of SAMPLE_FUNCTIONS) {
+      const group = `arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/${fn}`;
+      const calls = [
+        ['logs:CreateLogGroup', `${group}:*`],
+        ['logs:CreateLogStream', `${group}:log-stream:2027/01/05/[7]abcdef0123456789`],
+        ['logs:PutLogEvents', `${group}:log-stream:2027/01/05/[7]abcdef0123456789`],
+        ['logs:PutLogEvents', `${group}:log-stream:2027/01/05/[$LATEST]0123456789abcdef`],
+      ] as const;
+      for (const [action, resource] of calls) {
+        const r = evaluateRequest([output[role]!], { action, resource, context: {} });
+        expect(r.decision, `${role} ${action} ${resource}`).to.equal('allowed');
+      }
+      // Scoped to the function's own group: another function's group stays denied.
+      const other = evaluateRequest([output[role]!], {
+        action: 'logs:PutLogEvents',
+        resource: 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/someone-else:log-stream:x',
+        context: {},
+      });
+      expect(other.decision).to.equal('implicit-deny');
+    }
+  });
+
+  it("adds X-Ray's trace writes when X-Ray traces show the function traced, not for OTel spans alone", async () => {
+    const traces = join(SAMPLES, 'traces');
+    const xrayActions = async (flags: string[]) => {
+      const run = await runCli(['generate', '--cloudtrail', CLOUDTRAIL, '--jobs', '1', ...flags]);
+      expect(run.code, run.stderr).to.equal(0);
+      const policies = JSON.parse(run.stdout) as Record<string, PolicyDocument>;
+      return SAMPLE_FUNCTIONS.map(([role]) =>
+        (policies[role]?.Statement ?? []).flatMap((s) => s.Action ?? []).filter((a) => a.startsWith('xray:')),
+      );
+    };
+    const both = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+    expect(await xrayActions(['--xray', join(traces, 'xray')])).to.deep.equal([both, both, both]);
+    expect(await xrayActions(['--otel', join(traces, 'otel')])).to.deep.equal([[], [], []]);
+  });
+
+  it('--no-baseline leaves out the log writes no trail records', async () => {
+    const run = await runCli(['generate', '--cloudtrail', CLOUDTRAIL, '--jobs', '1', '--no-baseline']);
+    expect(run.code, run.stderr).to.equal(0);
+    const bare = JSON.parse(run.stdout) as Record<string, PolicyDocument>;
+    const actions = Object.values(bare).flatMap((p) => p.Statement.flatMap((s) => s.Action ?? []));
+    expect(actions).to.include('logs:CreateLogStream');
+    expect(actions).not.to.include('logs:PutLogEvents');
+    expect(actions).not.to.include('logs:CreateLogGroup');
   });
 
   it('spells out no object key or log stream, and uses "*" only where IAM requires it', () => {
@@ -82,11 +144,12 @@ describe('e2e: tightrole generate on samples/', () => {
   it('prints a bare document for one role, and writes one file per role with --out', async () => {
     const one = await runCli(['generate', '--cloudtrail', CLOUDTRAIL, '--role', 'nightly-report-role']);
     expect(JSON.parse(one.stdout)).to.have.property('Version', '2012-10-17');
-    const dir = mkdtempSync(join(tmpdir(), 'tightrole-out-'));
+    const dir = tempDir('tightrole-out-');
     const out = await runCli(['generate', '--cloudtrail', CLOUDTRAIL, '--out', dir]);
     expect(out.code).to.equal(0);
     expect(readdirSync(dir).sort()).to.deep.equal([
       'deploy-role.json',
+      'index.json',
       'nightly-report-role.json',
       'orders-api-role.json',
       'receipt-worker-role.json',
@@ -94,7 +157,7 @@ describe('e2e: tightrole generate on samples/', () => {
   });
 
   it('writes a report whose counts add up', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tightrole-report-'));
+    const dir = tempDir('tightrole-report-');
     const path = join(dir, 'report.json');
     await runCli(['generate', '--cloudtrail', CLOUDTRAIL, '--report', path]);
     const report = JSON.parse(readFileSync(path, 'utf8')) as {

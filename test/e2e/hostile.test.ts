@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../support/temp-dir.ts';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyDocument } from '../../src/model/policy.ts';
 import { writeHostileCorpus, writeLargeHostileFiles } from '../../scripts/make-hostile-corpus.ts';
@@ -27,7 +27,7 @@ describe('e2e: hostile input (test/fixtures/hostile, from scripts/make-hostile-c
   let output: Record<string, PolicyDocument>;
 
   before(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tightrole-hostile-'));
+    const dir = tempDir('tightrole-hostile-');
     const reportPath = join(dir, 'report.json');
     run = await runCli([
       'generate',
@@ -45,7 +45,7 @@ describe('e2e: hostile input (test/fixtures/hostile, from scripts/make-hostile-c
   });
 
   it('the committed fixtures are what the script writes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tightrole-hostile-fresh-'));
+    const dir = tempDir('tightrole-hostile-fresh-');
     writeHostileCorpus(dir);
     for (const name of readdirSync(dir)) {
       expect(readFileSync(join(dir, name)).equals(readFileSync(join(FIXTURES, name))), name).to.equal(true);
@@ -142,7 +142,7 @@ describe('e2e: hostile input (test/fixtures/hostile, from scripts/make-hostile-c
   });
 
   it('writes --out files only inside DIR, whatever the role path', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'tightrole-hostile-out-'));
+    const out = tempDir('tightrole-hostile-out-');
     const r = await runCli([
       'generate',
       '--cloudtrail',
@@ -154,12 +154,16 @@ describe('e2e: hostile input (test/fixtures/hostile, from scripts/make-hostile-c
     ]);
     expect(r.code).to.equal(0);
     expect(readdirSync(out)).to.deep.equal(['policies']);
-    expect(readdirSync(join(out, 'policies')).sort()).to.deep.equal(['passwd.json', 'victim-role.json']);
+    expect(readdirSync(join(out, 'policies')).sort()).to.deep.equal([
+      'index.json',
+      'passwd.json',
+      'victim-role.json',
+    ]);
   });
 
   it('skips a record with a 50 MB string and reads a million tiny records, keeping the rest', async function () {
     this.timeout(120_000);
-    const dir = mkdtempSync(join(tmpdir(), 'tightrole-hostile-large-'));
+    const dir = tempDir('tightrole-hostile-large-');
     writeLargeHostileFiles(dir);
     const reportPath = join(dir, 'report.json');
     const r = await runCli(['generate', '--cloudtrail', dir, '--jobs', '1', '--report', reportPath]);

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
+import { tempDir } from '../support/temp-dir.ts';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SAMPLES } from '../support/run-cli.ts';
 
@@ -21,7 +20,7 @@ function sdkModulesLoaded(args: string[]): number {
 describe('e2e: start-up loads only what the run uses', () => {
   it('generate on local files never loads the AWS SDK (half a second of start-up)', function () {
     this.timeout(60_000);
-    const out = mkdtempSync(join(tmpdir(), 'tightrole-startup-'));
+    const out = tempDir('tightrole-startup-');
     expect(
       sdkModulesLoaded(['generate', '--cloudtrail', join(SAMPLES, 'cloudtrail'), '--out', out]),
     ).to.equal(0);

@@ -19,10 +19,14 @@ export async function allowedObservations(
   });
 }
 
-/** Every observation is allowed by its role's policy; every policy action was observed. */
+/**
+ * Every observation is allowed by its role's policy; every policy action was observed, or is one of
+ * the `inferred` ("<role ARN> <action>") the caller expects (platform baselines, companions).
+ */
 export function expectSound(
   policies: ReadonlyMap<string, PolicyDocument>,
   observations: readonly Observation[],
+  inferred: readonly string[] = [],
 ): void {
   const refused: string[] = [];
   for (const o of observations) {
@@ -41,7 +45,7 @@ export function expectSound(
     }
   }
   expect(refused.slice(0, 10)).to.deep.equal([]);
-  const observed = new Set(observations.map((o) => `${o.principal} ${o.action}`));
+  const observed = new Set([...observations.map((o) => `${o.principal} ${o.action}`), ...inferred]);
   const unobserved = [...policies.entries()].flatMap(([principal, doc]) =>
     doc.Statement.flatMap((s) =>
       (s.Action ?? []).filter((a) => !observed.has(`${principal} ${a}`)).map((a) => `${principal} ${a}`),

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
+import { tempDir } from '../support/temp-dir.ts';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -40,7 +40,7 @@ describe('packaging', () => {
     let dir = '';
     before(function () {
       if (!existsSync(join(ROOT, 'dist', 'index.js'))) this.skip();
-      dir = mkdtempSync(join(tmpdir(), 'tightrole-pkg-'));
+      dir = tempDir('tightrole-pkg-');
       mkdirSync(join(dir, 'node_modules'));
       symlinkSync(ROOT, join(dir, 'node_modules', 'tightrole'), 'dir');
     });

@@ -21,7 +21,13 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
     throw new UsageError('diff compares one role: give exactly one --role NAME|ARN');
   const current = currentSource(args, evidence);
   const { diff: result, report } = await diff(
-    { ...evidence, strict: args.strict, reduce: reduceOptions(args), current },
+    {
+      ...evidence,
+      strict: args.strict,
+      reduce: reduceOptions(args),
+      current,
+      keepNotVisible: args['keep-not-visible'],
+    },
     {
       catalog: new Catalog(iamDataSource()),
       readStdin: io.readStdin,

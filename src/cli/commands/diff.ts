@@ -9,6 +9,7 @@ export interface DiffArgs extends EvidenceArgs, ReduceArgs {
   'current-from-iam': boolean;
   format: 'text' | 'markdown' | 'json';
   'exit-code': boolean;
+  'keep-not-visible': boolean;
 }
 
 /** `tightrole diff`: what the current policy grants that the evidence does not need. */
@@ -48,6 +49,12 @@ export function diffCommand(io: CliIo, setExit: (code: number) => Promise<void> 
           choices: ['text', 'markdown', 'json'] as const,
           default: 'text' as const,
           describe: 'text (terminal), markdown (a PR comment) or json (docs/diff.md)',
+        })
+        .option('keep-not-visible', {
+          type: 'boolean',
+          default: true,
+          describe:
+            'Keep granted actions this evidence could not have recorded (data events the trail lacks, calls no trail records) in the proposal (--no-keep-not-visible: drop them)',
         })
         .option('exit-code', {
           type: 'boolean',

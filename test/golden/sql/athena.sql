@@ -6,7 +6,7 @@ SELECT
   awsregion AS aws_region,
   recipientaccountid AS account_id,
   vpcendpointid AS vpc_endpoint_id,
-  CASE WHEN eventsource = 'kms.amazonaws.com' THEN coalesce(useridentity.invokedby, sourceipaddress) END AS invoked_by,
+  CASE WHEN eventsource = 'kms.amazonaws.com' THEN useridentity.invokedby END AS invoked_by,
   json_extract_scalar(requestparameters, '$.bucketName') AS rp_bucketname,
   json_extract_scalar(requestparameters, '$.key') AS rp_key,
   json_extract_scalar(requestparameters, '$.prefix') AS rp_prefix,

@@ -6,7 +6,7 @@ SELECT
   awsregion AS aws_region,
   recipientaccountid AS account_id,
   vpcendpointid AS vpc_endpoint_id,
-  CASE WHEN eventsource = 'kms.amazonaws.com' THEN coalesce(useridentity.invokedby, sourceipaddress) END AS invoked_by,
+  CASE WHEN eventsource = 'kms.amazonaws.com' THEN useridentity.invokedby END AS invoked_by,
   element_at(requestparameters, 'bucketName') AS rp_bucketname,
   element_at(requestparameters, 'key') AS rp_key,
   element_at(requestparameters, 'prefix') AS rp_prefix,

@@ -1,3 +1,4 @@
+# Role arn:aws:iam::123456789012:role/deploy-role
 data "aws_iam_policy_document" "deploy-role" {
   statement {
     sid       = "Iam084V1LA"
@@ -26,9 +27,10 @@ resource "aws_iam_role_policy" "deploy-role" {
   policy = data.aws_iam_policy_document.deploy-role.json
 }
 
+# Role arn:aws:iam::123456789012:role/nightly-report-role
 data "aws_iam_policy_document" "nightly-report-role" {
   statement {
-    sid       = "Cloudwatch1AYRLGQ"
+    sid       = "Cloudwatch1FPIKYW"
     effect    = "Allow"
     resources = ["*"]
     actions   = ["cloudwatch:PutMetricData"]
@@ -38,13 +40,24 @@ data "aws_iam_policy_document" "nightly-report-role" {
       variable = "aws:RequestedRegion"
       values   = ["eu-west-1"]
     }
+
+    condition {
+      test     = "StringEquals"
+      variable = "cloudwatch:namespace"
+      values   = ["Reports"]
+    }
   }
 
   statement {
-    sid       = "Logs1MK760H"
+    sid       = "Logs1VNSM8V"
     effect    = "Allow"
-    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/nightly-report:log-stream:*/*/*/[$${$}LATEST]*"]
-    actions   = ["logs:CreateLogStream"]
+    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/nightly-report:*"]
+
+    actions = [
+      "logs:CreateLogGroup",
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
+    ]
   }
 
   statement {
@@ -80,6 +93,7 @@ resource "aws_iam_role_policy" "nightly-report-role" {
   policy = data.aws_iam_policy_document.nightly-report-role.json
 }
 
+# Role arn:aws:iam::123456789012:role/receipt-worker-role
 data "aws_iam_policy_document" "receipt-worker-role" {
   statement {
     sid       = "Kms0NFEUDG"
@@ -99,10 +113,15 @@ data "aws_iam_policy_document" "receipt-worker-role" {
   }
 
   statement {
-    sid       = "Logs0BORQAQ"
+    sid       = "Logs1EGXPFQ"
     effect    = "Allow"
-    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/receipt-worker:log-stream:*/*/*/[$${$}LATEST]*"]
-    actions   = ["logs:CreateLogStream"]
+    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/receipt-worker:*"]
+
+    actions = [
+      "logs:CreateLogGroup",
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
+    ]
   }
 
   statement {
@@ -173,6 +192,7 @@ resource "aws_iam_role_policy" "receipt-worker-role" {
   policy = data.aws_iam_policy_document.receipt-worker-role.json
 }
 
+# Role arn:aws:iam::123456789012:role/service-role/orders-api-role
 data "aws_iam_policy_document" "orders-api-role" {
   statement {
     sid       = "Dynamodb1COJ0MW"
@@ -194,10 +214,15 @@ data "aws_iam_policy_document" "orders-api-role" {
   }
 
   statement {
-    sid       = "Logs18BX7AR"
+    sid       = "Logs1EWGBS9"
     effect    = "Allow"
-    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/orders-api:log-stream:*/*/*/[$${$}LATEST]*"]
-    actions   = ["logs:CreateLogStream"]
+    resources = ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/orders-api:*"]
+
+    actions = [
+      "logs:CreateLogGroup",
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
+    ]
   }
 
   statement {

@@ -109,7 +109,7 @@ describe('render-output: a split proposal deploys as managed policies in every f
 
   it('--out files: the same rule per role file', () => {
     const files = renderPerRole([split, other], opts({ format: 'cloudformation-json' }));
-    const big = JSON.parse(files.find((f) => f.name === 'big-role')!.content) as Cfn;
+    const big = JSON.parse(files.find((f) => f.fileName === 'big-role.json')!.content) as Cfn;
     expect(new Set(Object.values(big.Resources).map((r) => r.Type))).to.deep.equal(
       new Set(['AWS::IAM::ManagedPolicy']),
     );

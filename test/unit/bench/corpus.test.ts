@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../../support/temp-dir.ts';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CORPUS_PARAMS, planFiles, type CorpusParams } from '../../../bench/corpus-plan.ts';
 import { writeShare } from '../../../bench/corpus-worker.ts';
@@ -10,7 +10,7 @@ const TINY: CorpusParams = { ...DEFAULT_CORPUS_PARAMS, events: 1200, minPerFile:
 
 /** Writes a corpus in-thread into a fresh directory; returns the directory and its files' bytes. */
 function writeTiny(params: CorpusParams): { root: string; files: Map<string, Buffer> } {
-  const root = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
+  const root = tempDir('bench-corpus-');
   const plans = planFiles(params);
   writeShare({ root, params, files: plans });
   return { root, files: new Map(plans.map((p) => [p.path, readFileSync(join(root, p.path))])) };

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../../support/temp-dir.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   mapOperation,
@@ -52,7 +52,7 @@ describe('data tables never answer with Object.prototype members', () => {
   });
 
   it('a forged constructor.amazonaws.com record does not stop the run; the good record is kept', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tightrole-proto-'));
+    const dir = tempDir('tightrole-proto-');
     const forged = PROTOTYPE_NAMES.map((name) => cloudTrailRecord({ eventSource: `${name}.amazonaws.com` }));
     writeFileSync(join(dir, 'trail.json'), JSON.stringify({ Records: [...forged, cloudTrailRecord()] }));
     const reportPath = join(dir, 'report.json');

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { IngestTally } from '../../../src/ingest/tally.ts';
+import type { RecordResult } from '../../../src/ingest/record-result.ts';
 
 describe('IngestTally', () => {
   it('puts every record in exactly one bucket: records = used + skipped + unmapped', () => {
@@ -22,7 +23,38 @@ describe('IngestTally', () => {
       { reason: 'permissionless', count: 2, example: 'f#0: sts' },
     ]);
     expect(r.unresolvedResources).to.deep.equal([
-      { action: 'dynamodb:GetItem', count: 1, example: 'f#3: r' },
+      { action: 'dynamodb:GetItem', count: 1, example: 'f#3: r', reasons: [{ reason: 'r', count: 1 }] },
     ]);
+  });
+
+  it('counts each unresolved reason per action, the same whatever the merge order', () => {
+    const parts = [
+      [{ action: 'kms:Decrypt', reason: 'no keyId' }],
+      [
+        { action: 'kms:Decrypt', reason: 'no keyId' },
+        { action: 'kms:Decrypt', reason: 'alias' },
+      ],
+    ].map((unresolved, i) => {
+      const t = new IngestTally();
+      t.record({ kind: 'observations', observations: [], unresolved } as RecordResult, `f${i}#0`);
+      return t.toReport();
+    });
+    const reports = [parts, [...parts].reverse()].map((order) => {
+      const total = new IngestTally();
+      for (const p of order) total.merge(p);
+      return total.toReport().unresolvedResources;
+    });
+    expect(reports[0]).to.deep.equal([
+      {
+        action: 'kms:Decrypt',
+        count: 3,
+        example: 'f0#0: no keyId',
+        reasons: [
+          { reason: 'alias', count: 1 },
+          { reason: 'no keyId', count: 2 },
+        ],
+      },
+    ]);
+    expect(reports[1]).to.deep.equal(reports[0]);
   });
 });

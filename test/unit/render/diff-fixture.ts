@@ -14,6 +14,9 @@ export function sampleDiff(hostile = ''): RoleDiff {
       before: { actions: 1234, onStar: 1200 },
       after: { actions: 2, onStar: 0 },
       risks: [{ risk: 'pass-role-star', description: 'iam:PassRole on "*"', before: 1, after: 0 }],
+      unused: 2,
+      notVisible: 1,
+      inferred: 1,
     },
     used: [{ action: 's3:GetObject', accessLevel: 'Read', calls: 10, current: 'allowed' }],
     unused: [
@@ -26,6 +29,25 @@ export function sampleDiff(hostile = ''): RoleDiff {
         resource: h('arn:aws:s3:::bucket/'),
         outcome: 'denied',
         calls: 2,
+        current: 'implicit-deny',
+      },
+    ],
+    notVisible: [
+      {
+        action: 's3:GetObjectAcl',
+        kind: 'data-event',
+        resourceType: 'AWS::S3::Object',
+        reason: h('a S3 object-level data event'),
+        inferred: false,
+      },
+    ],
+    keptNotVisible: true,
+    dataEvents: [{ resourceType: 'AWS::S3::Object', label: h('S3 object-level'), seen: false }],
+    inferred: [
+      {
+        action: 'logs:PutLogEvents',
+        resource: h('arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/fn:*'),
+        baseline: h('lambda-logs'),
         current: 'implicit-deny',
       },
     ],

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../../support/temp-dir.ts';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { orderedPool } from '../../../src/sources/cloudtrail-s3-pool.ts';
 import { formatProgress } from '../../../src/sources/progress.ts';
@@ -40,7 +40,7 @@ describe('S3 download helpers', () => {
   });
 
   it('writes cache files atomically and reads them back; a new ETag misses', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tightrole-cache-'));
+    const dir = tempDir('tightrole-cache-');
     try {
       const cache = directoryCache(dir);
       const id = { bucket: 'b', key: 'k', etag: '"1"' };

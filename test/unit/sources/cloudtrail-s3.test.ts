@@ -1,7 +1,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { tempDir } from '../../support/temp-dir.ts';
 import { expect } from 'chai';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AwsClients } from '../../../src/aws/clients.ts';
@@ -62,7 +62,7 @@ describe('readCloudTrailS3: a trail bucket on a real S3-compatible server', () =
   beforeEach(async () => {
     clients = localClients(server.endpoint, { credentials: S3RVER_CREDENTIALS });
     sent = recordCommands(clients.s3());
-    cacheDir = await mkdtemp(join(tmpdir(), 'tightrole-cache-'));
+    cacheDir = tempDir('tightrole-cache-');
   });
   afterEach(async () => {
     clients.close();

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../../support/temp-dir.ts';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { xrayDocumentsFromText } from '../../../src/ingest/xray-documents.ts';
 import { readTraceFiles } from '../../../src/sources/xray-files.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'tightrole-xray-files-'));
+const dir = tempDir('tightrole-xray-files-');
 const segment = JSON.stringify({ trace_id: '1-6920a000-000000000000000000000001', id: 'a', name: 'fn' });
 
 describe('trace file reader', () => {
