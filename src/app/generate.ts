@@ -13,11 +13,11 @@ import { verifyPolicy } from '../reduce/verify.ts';
 import { widenToFit, type Widening } from '../reduce/widen.ts';
 import { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './evidence.ts';
 import { buildRunReport, type PlatformEvidence, type RunReport } from './run-report.ts';
+import { assertUsableEvidence } from './why-empty.ts';
 import type { TraceReport } from './ingest-traces.ts';
 import type { LearnedPair } from '../ingest/function-roles.ts';
 import { lambdaFunctions } from '../ingest/lambda-functions.ts';
 import { baselineFacts } from '../reduce/platform-baseline.ts';
-import { assertUsableEvidence } from './why-empty.ts';
 
 export interface GenerateOptions extends EvidenceOptions {
   reduce: ReduceOptions;
