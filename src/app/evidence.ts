@@ -38,6 +38,8 @@ export interface EvidenceDeps {
   maxFacts?: number;
   /** Longest record parsed (default 1 MiB of JSON). */
   maxRecordBytes?: number;
+  /** Decompressed bytes read of one file at most (default 4 GiB); see DecodeOptions.maxFileBytes. */
+  maxFileBytes?: number;
   /** Progress of local file reading (the CLI shows it when stderr is a terminal). */
   onProgress?: (progress: TransferProgress) => void;
   /** Warnings that do not stop the run (traced functions without a role, ...). */
@@ -90,7 +92,10 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
   const usesAws = hasAwsApiSource(options.aws) || options.cloudtrail.some((path) => path.startsWith('s3://'));
   const aws = options.aws && usesAws ? await import('./aws-evidence.ts') : undefined;
   if (aws && options.aws) await aws.collectAwsEvidence({ ...options, aws: options.aws }, ingest);
-  const files = await expandPaths(options.cloudtrail);
+  const files = await expandPaths(options.cloudtrail, ({ file, reason }) => {
+    tally.problem({ file, reason });
+    deps.onProblem?.(file, reason);
+  });
   const onFileDone = deps.onProgress ? await progressCounter(files, deps.onProgress) : undefined;
   const allLocal = files.every((f) => f !== '-' && !f.startsWith('s3://'));
   if ((deps.jobs ?? 1) > 1 && files.length > 1 && allLocal) {
@@ -99,6 +104,7 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
       ...window(options),
       maxFacts,
       maxRecordBytes: ingest.limits!.maxRecordBytes,
+      ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}),
       learnFunctionRoles: ingest.learned !== undefined,
       ...(deps.premask ? { premask: deps.premask } : {}),
     };
@@ -116,6 +122,7 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
   const batches = readCloudTrailFiles(files, {
     ...window(options),
     maxRecordChars: ingest.limits!.maxRecordBytes,
+    ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}),
     // Records pre-filtered by raw text are parsed one by one after the filter; others come parsed.
     parsedRecords: !ingest.filter.rawText,
     ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),

@@ -16,6 +16,7 @@ import type { TraceReport } from './ingest-traces.ts';
 import type { LearnedPair } from '../ingest/function-roles.ts';
 import { lambdaFunctions } from '../ingest/lambda-functions.ts';
 import { baselineFacts } from '../reduce/platform-baseline.ts';
+import { assertUsableEvidence } from './why-empty.ts';
 
 export interface GenerateOptions extends EvidenceOptions {
   reduce: ReduceOptions;
@@ -56,19 +57,11 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
     ...deps,
     ...(mode === 'none' || options.exactFacts ? {} : { premask: mode }),
   });
-  if (options.strict && tally.problemCount > 0) {
-    throw new InputError(`--strict: ${tally.problemCount} input problem(s); see the messages above`);
-  }
   const observed = store.facts();
   const principals = [
     ...new Set(observed.filter((f) => selectable(f, options.reduce)).map((f) => f.principal)),
   ].sort();
-  if (principals.length === 0) {
-    const what = options.roles.length > 0 ? `for role(s) ${options.roles.join(', ')}` : 'for any role';
-    throw new InputError(
-      `no successful calls ${what} in ${tally.records} record(s) from ${tally.files} file(s)`,
-    );
-  }
+  assertUsableEvidence(options, tally.toReport(), tally.problemCount, principals.length);
   const platform = options.reduce.baseline
     ? platformFacts(principals, observed, learned.pairs(), traces)
     : { facts: [], applied: [], functions: [] };

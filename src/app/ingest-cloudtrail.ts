@@ -4,7 +4,7 @@ import { parseCloudTrailRecord, recordServicePrefix } from '../ingest/cloudtrail
 import { skipped, type RecordFilter } from '../ingest/record-result.ts';
 import type { IngestTally } from '../ingest/tally.ts';
 import type { FileBatch } from '../sources/cloudtrail-files.ts';
-import type { LearnedFunctionRoles } from '../ingest/function-roles.ts';
+import { teachesFunctionRole, type LearnedFunctionRoles } from '../ingest/function-roles.ts';
 
 /** Limits that keep a crafted corpus from exhausting memory or time. */
 export interface IngestLimits {
@@ -49,8 +49,8 @@ export async function ingestCloudTrailBatches(
 }
 
 function ingestRecord(value: unknown, file: string, index: number, deps: IngestDeps): void {
-  deps.learned?.learn(value);
   const result = parseCloudTrailRecord(value, deps.catalog, { file, record: index }, deps.filter);
+  if (deps.learned && teachesFunctionRole(result, value)) deps.learned.learn(value);
   deps.tally.record(result, `${file}#${index}`);
   if (result.kind === 'observations') for (const o of result.observations) deps.store.add(o);
 }

@@ -20,7 +20,7 @@ import type { TraceSubject } from '../ingest/xray-call.ts';
 import { xrayDocumentsFromText } from '../ingest/xray-documents.ts';
 import { batchPrefixes, feedBatch, otelBatch, xrayBatch } from '../ingest/xray-feed.ts';
 import { PendingTraces, type TracedFunction } from '../ingest/xray-pending.ts';
-import { expandPaths } from '../sources/expand-paths.ts';
+import { expandPaths, type SkippedPath } from '../sources/expand-paths.ts';
 import { readXRayApi } from '../sources/xray-api.ts';
 import { readTraceFiles, type TraceFile } from '../sources/xray-files.ts';
 import { readFunctionRolesFile } from '../sources/xray-role-file.ts';
@@ -84,8 +84,9 @@ export async function ingestTraces(options: TraceOptions, deps: TraceDeps): Prom
   const read = (files: AsyncIterable<TraceFile>, kind: 'xray' | 'otel') =>
     ingestFiles(files, kind, pending, options, deps);
   const stdin = deps.readStdin ? { readStdin: deps.readStdin } : {};
-  await read(readTraceFiles(await expandPaths(options.xray), xrayDocumentsFromText, stdin), 'xray');
-  await read(readTraceFiles(await expandPaths(options.otel), otelExportsFromText, stdin), 'otel');
+  const skipped = ({ file, reason }: SkippedPath) => deps.onWarning?.(`${file}: ${reason}`);
+  await read(readTraceFiles(await expandPaths(options.xray, skipped), xrayDocumentsFromText, stdin), 'xray');
+  await read(readTraceFiles(await expandPaths(options.otel, skipped), otelExportsFromText, stdin), 'otel');
   if (options.xrayApi) {
     // The SDK loads only when the API is used.
     const api = deps.xrayApi ?? (await import('../aws/xray.ts')).xrayApi(deps.client ?? {});

@@ -29,6 +29,7 @@ try {
   const batches = readCloudTrailFiles(request.files, {
     ...window,
     ...(request.maxRecordBytes ? { maxRecordChars: request.maxRecordBytes } : {}),
+    ...(request.maxFileBytes ? { maxFileBytes: request.maxFileBytes } : {}),
     // Records pre-filtered by raw text are parsed one by one after the filter; others come parsed.
     parsedRecords: !filter.rawText,
   });

@@ -13,6 +13,7 @@ export interface WorkerRequest {
   until?: string;
   maxFacts?: number;
   maxRecordBytes?: number;
+  maxFileBytes?: number;
   /** Send back the function -> role pairs of the records' role sessions (for trace evidence). */
   learnFunctionRoles?: boolean;
   /** Mask per-request identifiers as facts arrive (see EvidenceDeps.premask). */

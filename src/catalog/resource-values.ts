@@ -24,6 +24,8 @@ const one = (variable: string, value: TemplateValue): TransformResult => ({
 
 // KMS key IDs are UUIDs (multi-Region keys: "mrk-" and 32 hex digits); alias names take
 // [A-Za-z0-9/_-] after "alias/" (KMS API reference, CreateAlias AliasName).
+// CloudFormation stack names: a letter, then letters, digits and hyphens, up to 128 characters.
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 const KMS_KEY_ID = /^(?:mrk-)?[0-9a-f-]{32,36}$/i;
 const KMS_ALIAS = /^alias\/[A-Za-z0-9/_-]{1,250}$/;
 
@@ -70,6 +72,12 @@ export const VALUE_TRANSFORMS: Record<string, ValueTransform> = {
   // Guide, "Secret ARN"); a name alone can only be matched with that documented suffix pattern.
   'secretsmanager-secret-id': (value, variable) =>
     one(variable, { pattern: `${escapeIamValue(value)}-??????` }),
+  // A stack's ARN ends in a unique ID AWS assigns (CloudFormation User Guide, stack ARN
+  // stack/<name>/<id>); a name alone is matched with any ID.
+  'cloudformation-stack-name': (value, variable) =>
+    STACK_NAME.test(value)
+      ? { values: [{ [variable]: value, Id: { pattern: '*' } }] }
+      : { rejected: 'is not a stack name' },
   // KMS keyId is a key ID, a key ARN (matched as an ARN before transforms run) or an alias, which names
   // no key (unresolved); anything else ("*", "alias/*") is not a KMS key identifier at all.
   'kms-key-id': (value, variable) => {

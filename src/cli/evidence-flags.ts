@@ -17,6 +17,7 @@ export interface EvidenceArgs extends AwsArgs {
   jobs?: number | undefined;
   'max-facts'?: number | undefined;
   'max-record-bytes'?: number | undefined;
+  'max-file-bytes'?: number | undefined;
   xray?: string[] | undefined;
   otel?: string[] | undefined;
   'xray-api'?: boolean | undefined;
@@ -39,6 +40,7 @@ export function ingestOptions(args: EvidenceArgs): {
   jobs: number;
   maxFacts?: number;
   maxRecordBytes?: number;
+  maxFileBytes?: number;
 } {
   const positive = (flag: string, value: number | undefined): number | undefined => {
     if (value === undefined) return undefined;
@@ -48,16 +50,22 @@ export function ingestOptions(args: EvidenceArgs): {
   };
   const maxFacts = positive('max-facts', args['max-facts']);
   const maxRecordBytes = positive('max-record-bytes', args['max-record-bytes']);
+  const maxFileBytes = positive('max-file-bytes', args['max-file-bytes']);
   return {
     jobs: jobsOption(args),
     ...(maxFacts ? { maxFacts } : {}),
     ...(maxRecordBytes ? { maxRecordBytes } : {}),
+    ...(maxFileBytes ? { maxFileBytes } : {}),
   };
 }
 
-/** Flags shared by every command that reads evidence. */
+/** Flags shared by every command that reads evidence; `--help` lists them first (Evidence, Traces, AWS). */
 export function evidenceFlags<T>(y: Argv<T>) {
-  return awsFlags(y)
+  return awsFlags(localEvidenceFlags(y));
+}
+
+function localEvidenceFlags<T>(y: Argv<T>) {
+  return y
     .option('cloudtrail', {
       type: 'string',
       array: true,
@@ -97,6 +105,13 @@ export function evidenceFlags<T>(y: Argv<T>) {
       type: 'number',
       defaultDescription: '1048576',
       describe: 'Skip (and count) records longer than this many characters of JSON',
+      group: 'Evidence:',
+    })
+    .option('max-file-bytes', {
+      type: 'number',
+      defaultDescription: '4294967296',
+      describe:
+        'Stop reading a file past this many bytes of JSON once decompressed (records before it are kept)',
       group: 'Evidence:',
     })
     .option('xray', {

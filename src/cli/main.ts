@@ -1,6 +1,6 @@
 import yargs from 'yargs';
 import { EXIT, exitCodeFor, familyOf, UsageError } from '../errors.ts';
-import { escapeForTerminal } from '../render/terminal.ts';
+import { escapeForTerminalKeepingLines } from '../render/terminal.ts';
 import { auditCommand } from './commands/audit.ts';
 import { boundaryCommand } from './commands/boundary.ts';
 import { diffCommand } from './commands/diff.ts';
@@ -8,6 +8,7 @@ import { convertCommand } from './commands/convert.ts';
 import { generateCommand } from './commands/generate.ts';
 import { permissionsCommand } from './commands/permissions.ts';
 import { rolesCommand } from './commands/roles.ts';
+import { EXIT_CODES_EPILOG } from './help.ts';
 import { processIo, protectStdinArgs, type CliIo } from './io.ts';
 
 /** Runs the CLI on `args`; returns the exit code (0 ok, 1 failure, 2 usage, 3 diff found changes). */
@@ -26,6 +27,14 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .command(auditCommand(io, setExit))
       .command(boundaryCommand(io, setExit))
       .demandCommand(1, 'name a command: generate, diff, audit, boundary, roles, convert, permissions')
+      .example('$0 roles --cloudtrail samples/cloudtrail', '')
+      .example('$0 generate --cloudtrail samples/cloudtrail --role receipt-worker-role', '')
+      .example('$0 diff --cloudtrail logs/ --role orders-api-role --current infra/', '')
+      .example(
+        '$0 audit --cloudtrail samples/cloudtrail --iam samples/account/iam-authorization-details.json --lambda samples/account/lambda',
+        '',
+      )
+      .epilog(EXIT_CODES_EPILOG)
       .strict()
       .help()
       .version()
@@ -37,12 +46,26 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       })
       .parseAsync();
   } catch (error) {
-    io.stderr(`tightrole: ${escapeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
+    const system = systemErrorMessage(error);
+    const message = system ?? (error instanceof Error ? error.message : String(error));
+    io.stderr(`tightrole: ${escapeForTerminalKeepingLines(message)}\n`);
     if (familyOf(error) === 'usage') io.stderr('Run with --help for usage.\n');
-    if (familyOf(error) === undefined && error instanceof Error && error.stack) {
-      io.stderr(`${escapeForTerminal(error.stack)}\n`);
+    if (system === undefined && familyOf(error) === undefined && error instanceof Error && error.stack) {
+      io.stderr(`${escapeForTerminalKeepingLines(error.stack)}\n`);
     }
     return exitCodeFor(error);
   }
   return exitCode;
+}
+
+/**
+ * A file-system error (`ENOTDIR`, `EACCES`, `ENOSPC`...) is the environment's problem, not a bug:
+ * one line naming the path and what the system said, exit 1, no stack trace.
+ */
+function systemErrorMessage(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, path, syscall } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || typeof syscall !== 'string') return undefined;
+  const reason = error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
+  return `${path ?? syscall}: ${reason} (${code} on ${syscall})`;
 }

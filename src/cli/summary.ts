@@ -3,14 +3,19 @@ import type { RunReport } from '../app/run-report.ts';
 import type { ReduceResult } from '../reduce/reduce.ts';
 import { warn, type CliIo } from './io.ts';
 
-/** One stderr line that accounts for every record: used + skipped + unmapped = records. */
-export function printIngestSummary(io: CliIo, ingest: RunReport['ingest'], roles: number): void {
+/** One stderr line that accounts for every record: used + skipped + unmapped = records. `unit`: what was read (files, LookupEvents pages). */
+export function printIngestSummary(
+  io: CliIo,
+  ingest: RunReport['ingest'],
+  roles: number,
+  unit = 'file(s)',
+): void {
   const skipped = ingest.skipped.reduce((n, s) => n + s.count, 0);
   const unmapped = ingest.unmapped.reduce((n, u) => n + u.count, 0);
   const unresolved = ingest.unresolvedResources.reduce((n, u) => n + u.count, 0);
   warn(
     io,
-    `${ingest.files} file(s), ${ingest.records} record(s): ${ingest.used} used, ${skipped} skipped, ${unmapped} unmapped` +
+    `${ingest.files} ${unit}, ${ingest.records} record(s): ${ingest.used} used, ${skipped} skipped, ${unmapped} unmapped` +
       `; ${roles} role(s)` +
       (unresolved > 0
         ? `; ${unresolved} call(s) on "*" because the resource could not be resolved (see --report)`

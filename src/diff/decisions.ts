@@ -19,17 +19,28 @@ export interface PolicySet {
   boundary: readonly PolicyDocument[];
 }
 
-/** The evaluator's decision for one fact's resource (fact resources are escaped IAM values). */
+/**
+ * The evaluator's decision for one fact's resource (fact resources are escaped IAM values). A resource
+ * the evidence names only as a pattern (a secret's unknown suffix, `-??????`) is evaluated as such:
+ * allowed only if the policies allow everything it may be, `conditional` (unknown) if only some of it.
+ */
 export function decide(set: PolicySet, fact: Fact, resource: string): Decision {
+  const pattern = isResourcePattern(resource);
   return evaluateRequest(
     set.policies,
     {
       action: fact.action,
-      resource: resource === '*' ? '*' : unescapeIamValue(resource),
+      resource: resource === '*' || pattern ? resource : unescapeIamValue(resource),
       context: fact.context,
+      ...(pattern ? { resourceIsPattern: true } : {}),
     },
     set.boundary.length > 0 ? { boundary: set.boundary } : {},
   ).decision;
+}
+
+/** An escaped fact resource with a wildcard of its own (`*`, `?` outside `${*}` `${?}` `${$}`); not `*` alone. */
+export function isResourcePattern(resource: string): boolean {
+  return resource !== '*' && /[*?]/.test(resource.replace(/\$\{[*?$]\}/g, ''));
 }
 
 /** Per used action (successful calls, inferred companions included): calls and the worst current decision. */
@@ -70,6 +81,7 @@ export function notGranted(set: PolicySet, facts: readonly Fact[]): NotGranted[]
         outcome: fact.outcome,
         calls: (prior?.calls ?? 0) + fact.count,
         current: worse(prior?.current ?? 'allowed', current),
+        ...(isResourcePattern(resource) ? { resourcePattern: true as const } : {}),
       });
     }
   }

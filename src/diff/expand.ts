@@ -1,3 +1,4 @@
+import { boundedMemo } from '../bounded-memo.ts';
 import type { ServiceInfo } from '../catalog/service-info.ts';
 import type { IamAction } from '../model/identifiers.ts';
 import type { Statement } from '../model/policy.ts';
@@ -48,8 +49,20 @@ function byAction(a: CatalogAction, b: CatalogAction): number {
   return a.action < b.action ? -1 : a.action > b.action ? 1 : 0;
 }
 
-/** The catalog actions one pattern (`s3:Get*`, `*`, `S3:getobject`) matches, case-insensitively. */
+/**
+ * The catalog actions one pattern (`s3:Get*`, `*`, `S3:getobject`) matches, case-insensitively.
+ * Remembered per index: a policy repeats its patterns across thousands of statements (issue #19.10).
+ * Callers must not change the list returned.
+ */
 export function expandPattern(pattern: string, index: ActionIndex): CatalogAction[] {
+  let memo = EXPANDED.get(index);
+  if (!memo) EXPANDED.set(index, (memo = boundedMemo((p) => expandUncached(p, index), 10_000)));
+  return memo(pattern);
+}
+
+const EXPANDED = new WeakMap<ActionIndex, (pattern: string) => CatalogAction[]>();
+
+function expandUncached(pattern: string, index: ActionIndex): CatalogAction[] {
   const colon = pattern.indexOf(':');
   const service = colon > 0 ? pattern.slice(0, colon) : '';
   const candidates =

@@ -41,21 +41,29 @@ export function grantedActions(
 }
 
 function identityGrants(statements: readonly Statement[], index: ActionIndex): Map<IamAction, Grant> {
-  const grants = new Map<IamAction, Grant>();
-  for (const s of statements.filter((st) => st.Effect === 'Allow')) {
+  // Resources gather in a set and are sorted once: a policy with 20k statements naming the same
+  // action was quadratic when each statement re-sorted the union so far (issue #19.10).
+  const gathered = new Map<IamAction, { info: CatalogAction; onStar: boolean; resources: Set<string> }>();
+  // A statement with neither Resource nor NotResource matches no request (the evaluator agrees, and
+  // IAM refuses such an identity policy): it grants nothing, rather than every action on "*".
+  for (const s of statements.filter((st) => st.Effect === 'Allow' && (st.Resource ?? st.NotResource))) {
     const resources = s.Resource ?? ['*'];
     const onStar = s.NotResource !== undefined || resources.includes('*');
     for (const info of statementActions(s, index)) {
-      const prior = grants.get(info.action);
-      grants.set(info.action, {
-        info,
-        onStar: onStar || (prior?.onStar ?? false),
-        resources: [...new Set([...(prior?.resources ?? []), ...resources])].sort(),
-      });
+      const prior = gathered.get(info.action);
+      if (!prior) {
+        gathered.set(info.action, { info, onStar, resources: new Set(resources) });
+        continue;
+      }
+      prior.info = info;
+      prior.onStar ||= onStar;
+      for (const r of resources) prior.resources.add(r);
     }
   }
   for (const s of statements.filter(unconditionalDenyOnStar))
-    for (const info of statementActions(s, index)) grants.delete(info.action);
+    for (const info of statementActions(s, index)) gathered.delete(info.action);
+  const grants = new Map<IamAction, Grant>();
+  for (const [action, g] of gathered) grants.set(action, { ...g, resources: [...g.resources].sort() });
   return grants;
 }
 

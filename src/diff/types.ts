@@ -52,6 +52,11 @@ export interface NotGranted {
   calls: number;
   /** What the current policies decide for it now. */
   current: Decision;
+  /**
+   * The evidence names the resource only as this pattern (a secret's random suffix is not logged):
+   * `conditional` then means the current policies allow some of what it may be, so the verdict is unknown.
+   */
+  resourcePattern?: true;
 }
 
 /** Same actions, fewer resources: current resource patterns -> the proposal's. */

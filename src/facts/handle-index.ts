@@ -20,6 +20,8 @@ interface Pending {
 export interface HandleState {
   pending: [string, Pending][];
   bindings: [string, Arn[]][];
+  /** Calls that came when the index was full, per action (they keep "*"). */
+  overflow: [string, number][];
 }
 
 /** A pending call no call of its own role bound: kept on "*", reported with the reason. */
@@ -40,6 +42,12 @@ export const MAX_HANDLES = 200_000;
 export class HandleIndex {
   readonly #pending = new Map<string, Pending>();
   readonly #bindings = new Map<string, Set<Arn>>();
+  readonly #overflow = new Map<string, number>();
+  readonly #max: number;
+
+  constructor(max = MAX_HANDLES) {
+    this.#max = max;
+  }
 
   get size(): number {
     return this.#pending.size + this.#bindings.size;
@@ -57,7 +65,10 @@ export class HandleIndex {
       seen.inferred &&= o.inferred ?? false;
       return true;
     }
-    if (this.size >= MAX_HANDLES) return false;
+    if (this.size >= this.#max) {
+      this.#overflow.set(o.action, (this.#overflow.get(o.action) ?? 0) + 1);
+      return false;
+    }
     this.#pending.set(key, {
       principal: o.principal,
       action: o.action,
@@ -79,7 +90,7 @@ export class HandleIndex {
       const key = JSON.stringify([principal, handle]);
       let set = this.#bindings.get(key);
       if (!set) {
-        if (this.size >= MAX_HANDLES) continue;
+        if (this.size >= this.#max) continue;
         this.#bindings.set(key, (set = new Set()));
       }
       for (const arn of resources) set.add(arn);
@@ -90,6 +101,7 @@ export class HandleIndex {
     return {
       pending: [...this.#pending.entries()],
       bindings: [...this.#bindings.entries()].map(([k, v]) => [k, [...v]]),
+      overflow: [...this.#overflow.entries()],
     };
   }
 
@@ -106,6 +118,8 @@ export class HandleIndex {
       seen.sources = [...new Set([...seen.sources, ...p.sources])].sort();
       seen.inferred &&= p.inferred;
     }
+    for (const [action, n] of state.overflow)
+      this.#overflow.set(action, (this.#overflow.get(action) ?? 0) + n);
     for (const [key, arns] of state.bindings) {
       let set = this.#bindings.get(key);
       if (!set) this.#bindings.set(key, (set = new Set()));
@@ -127,8 +141,12 @@ export class HandleIndex {
       const { handle: _handle, ...fact } = p;
       facts.push({ ...fact, resources });
     }
+    for (const [action, count] of [...this.#overflow.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      uncorrelated.push({ action: action as Fact['action'], handle: 'overflow:', count });
+    }
     this.#pending.clear();
     this.#bindings.clear();
+    this.#overflow.clear();
     return { facts, uncorrelated };
   }
 }

@@ -1,6 +1,8 @@
 import type { Arn } from '../model/identifiers.ts';
 import { isObject, obj, str, type JsonObject } from './fields.ts';
+import { outcomeOf } from './outcome.ts';
 import { isRoleArn } from './principal.ts';
+import type { RecordResult, SkipReason } from './record-result.ts';
 import type { TraceSubject } from './xray-call.ts';
 import { parseFunctionArn } from './xray-subject.ts';
 
@@ -129,6 +131,28 @@ function regionOf(record: JsonObject): { regions?: string[] } {
   return region !== undefined && REGION.test(region) ? { regions: [region] } : {};
 }
 
+/**
+ * Skips that still mean a well-formed role session: the record is valid, only not wanted here (another
+ * role, outside the window, a call that needs no permission).
+ */
+const WELL_FORMED_SKIPS: ReadonlySet<SkipReason> = new Set([
+  // Lambda's own AssumeRole record (an AWSService identity): functionRoleFromRecord checks it further.
+  'not-a-role-session',
+  'role-not-selected',
+  'outside-time-window',
+  'permissionless',
+]);
+
+/**
+ * Whether a record may teach a function's role: only a well-formed role session whose call
+ * succeeded. A record the parser rejected (`malformed-record`, `invalid-principal`, ...) or a refused
+ * or failed call is no evidence of who runs a function, so it never hands traced calls to a role.
+ */
+export function teachesFunctionRole(result: RecordResult, record: unknown): boolean {
+  if (result.kind === 'skipped' && !WELL_FORMED_SKIPS.has(result.reason)) return false;
+  return isObject(record) && outcomeOf(record['errorCode']) === 'allowed';
+}
+
 /** Role sessions learned from the CloudTrail records of a run (bounded; mergeable across threads). */
 export class LearnedFunctionRoles {
   readonly #pairs = new Map<string, LearnedPair>();
@@ -163,15 +187,37 @@ export class LearnedFunctionRoles {
     return [...this.#pairs.values()].sort((a, b) => (a.session + a.role < b.session + b.role ? -1 : 1));
   }
 
-  /** The one role that used the function's name as session (Lambda sessions preferred), or why not. */
+  /**
+   * The one role that used the function's name as session, or `ambiguous` when several did: a user
+   * agent, like a whole record, is the log's own word, so a Lambda one (or Lambda's AssumeRole) does
+   * not make a claim stronger than another.
+   */
   lookup(subject: TraceSubject): Arn | 'ambiguous' | undefined {
-    const candidates = [...this.#pairs.values()].filter(
+    const roles = this.claimants(subject);
+    if (roles.length > 1) return 'ambiguous';
+    return roles[0];
+  }
+
+  /** Every role (sorted) whose sessions carry the subject's name in its account. */
+  claimants(subject: TraceSubject): Arn[] {
+    return [...new Set(this.#claims(subject).map((p) => p.role))].sort();
+  }
+
+  /** The claimants for a report, each marked when Lambda assumed it or a Lambda runtime's user agent came with it. */
+  describeClaims(subject: TraceSubject): string {
+    const claims = this.#claims(subject);
+    const mark = (role: Arn) => {
+      const own = claims.filter((p) => p.role === role);
+      if (own.some((p) => p.assumed)) return `${role} (assumed by Lambda)`;
+      return own.some((p) => p.lambda) ? `${role} (Lambda user agent)` : role;
+    };
+    return this.claimants(subject).map(mark).join(', ');
+  }
+
+  #claims(subject: TraceSubject): LearnedPair[] {
+    return [...this.#pairs.values()].filter(
       (p) => p.session === subject.name && (!subject.account || p.account === subject.account),
     );
-    const lambda = candidates.filter((p) => p.lambda || p.assumed);
-    const chosen = lambda.length > 0 ? lambda : candidates;
-    if (chosen.length > 1) return 'ambiguous';
-    return chosen[0]?.role;
   }
 }
 
@@ -195,11 +241,13 @@ export function resolveFromTables(subject: TraceSubject, tables: RoleTables): Ro
   ];
   for (const [via, table] of order) {
     const found = table.lookup(subject);
-    if (found === 'ambiguous')
+    if (found === 'ambiguous') {
+      const which = table instanceof LearnedFunctionRoles ? `: ${table.describeClaims(subject)}` : '';
       return {
         kind: 'unresolved',
-        reason: `several roles match ${subject.name} (${via}); name it with --function-role`,
+        reason: `several roles match ${subject.name} (${via}${which}); none is used, name one with --function-role`,
       };
+    }
     if (found) return { kind: 'resolved', role: found, via };
   }
   return undefined;

@@ -25,9 +25,14 @@ export function roleSelector(selectors: readonly string[]): (roleArn: string) =>
   return (roleArn) => wanted.has(roleArn.toLowerCase()) || wanted.has(roleNameOf(roleArn).toLowerCase());
 }
 
-/** A case-insensitive pattern that any record of a selected role contains (its role name). */
+/**
+ * A case-insensitive pattern that any record of a selected role contains: its role name, as the
+ * selector compares it (lower case), or a JSON `\u` escape, which may spell the name in a way no
+ * text pattern sees (`\u0061` for `a`). It may let through records of other roles (the parsed
+ * filter then skips them); it must never drop a record the parsed filter keeps (issue #19.11).
+ */
 export function roleTextFilter(selectors: readonly string[]): RegExp | undefined {
   if (selectors.length === 0) return undefined;
-  const names = selectors.map((s) => roleNameOf(s).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  return new RegExp(names.join('|'), 'i');
+  const names = selectors.map((s) => roleNameOf(s.toLowerCase()).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return new RegExp([...names, '\\\\u'].join('|'), 'i');
 }

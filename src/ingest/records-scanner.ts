@@ -8,7 +8,23 @@
 export type ScannedRecord = string | { tooLarge: number };
 
 const STRUCTURE = /[{}"[\]]/g;
-const OPENING = /^\uFEFF?\s*\{\s*"Records"\s*:\s*\[/;
+/** What may stand between entries (the same characters as before: commas and any white space). */
+const SEPARATORS = /[,\s]*/y;
+/** A scalar ends where a record could start too: one stray byte (a NUL) must not swallow the next record. */
+const SCALAR_END = /[,\]\s{["]/g;
+/** How a JSON scalar may begin (a number, true, false, null); anything else is stray text. */
+const SCALAR_START = /[-0-9tfn]/;
+/**
+ * The arrays scanned: `{"Records":[` as delivered to S3, and, for large files of the other shapes,
+ * a bare array `[` and lookup-events output `{"Events":[` (its `NextToken` may follow the array).
+ */
+export type ScannedShape = 'records' | 'array' | 'events';
+
+const OPENINGS: Record<ScannedShape, RegExp> = {
+  records: /^\uFEFF?\s*\{\s*"Records"\s*:\s*\[/,
+  array: /^\uFEFF?\s*\[/,
+  events: /^\uFEFF?\s*\{\s*"Events"\s*:\s*\[/,
+};
 /** Characters kept of an oversized record, to see whether a quote is escaped. */
 const TAIL = 64;
 
@@ -19,14 +35,20 @@ export class RecordsScanner {
   /** Scan position in the buffer, and the current record's state. */
   #pos = 0;
   #inRecord = false;
+  #inScalar = false;
   #depth = 0;
   #inString = false;
   #dropped = 0;
+  /** Entries that are not JSON at all (stray bytes between records): a problem with the file. */
+  #stray = 0;
   /** Set when the text is not a Records file; the caller falls back to a whole-document parse. */
   notRecordsFile = false;
 
-  constructor(maxRecordChars = Number.POSITIVE_INFINITY) {
+  readonly #shape: ScannedShape;
+
+  constructor(maxRecordChars = Number.POSITIVE_INFINITY, shape: ScannedShape = 'records') {
     this.#maxRecordChars = maxRecordChars;
+    this.#shape = shape;
   }
 
   /** True once the `{"Records":[` opening has been seen. */
@@ -52,13 +74,31 @@ export class RecordsScanner {
   /** After the last chunk: undefined if the file ended properly, else what is wrong. */
   finish(): string | undefined {
     if (this.notRecordsFile) return undefined;
-    if (this.#state === 'done')
-      return this.#buffer === '' || this.#buffer === '}' ? undefined : 'text after the Records array';
-    return this.#state === 'start' ? 'no Records array' : 'truncated: the Records array does not end';
+    const what =
+      this.#shape === 'records'
+        ? 'the Records array'
+        : this.#shape === 'events'
+          ? 'the Events array'
+          : 'the array';
+    if (this.#state === 'done') {
+      if (!this.#endsWell()) return `text after ${what}`;
+      return this.#stray === 0
+        ? undefined
+        : `${this.#stray} stray text run(s) between records (not JSON); the records around them were kept`;
+    }
+    return this.#state === 'start' ? `no ${what.slice(4)}` : `truncated: ${what} does not end`;
+  }
+
+  /** What may follow the array: `}` closes a Records file; lookup-events output may go on (`,"NextToken"...`). */
+  #endsWell(): boolean {
+    const b = this.#buffer;
+    if (this.#shape === 'array') return b === '';
+    if (this.#shape === 'events') return b.startsWith('}') || b.startsWith(',');
+    return b === '' || b === '}';
   }
 
   #openRecords(): boolean {
-    const m = OPENING.exec(this.#buffer);
+    const m = OPENINGS[this.#shape].exec(this.#buffer);
     if (!m) {
       // Undecided until enough text arrived to see the opening.
       if (this.#buffer.length > 64 || /[^\s{"Recods:[\uFEFF]/.test(this.#buffer)) this.notRecordsFile = true;
@@ -72,15 +112,21 @@ export class RecordsScanner {
   #drain(out: ScannedRecord[]): void {
     for (;;) {
       const b = this.#buffer;
+      if (this.#inScalar) {
+        if (!this.#endScalar(b, out)) return;
+        continue;
+      }
       if (!this.#inRecord) {
-        while (this.#pos < b.length && (b[this.#pos] === ',' || /\s/.test(b[this.#pos]!))) this.#pos++;
+        // One sticky search, not a test per character: a run of 600 MB of spaces is one step.
+        SEPARATORS.lastIndex = this.#pos;
+        if (SEPARATORS.test(b)) this.#pos = SEPARATORS.lastIndex;
         if (this.#pos >= b.length) return;
         if (b[this.#pos] === ']') {
           this.#state = 'done';
           this.#pos++;
           return;
         }
-        if (!this.#startRecord(b, out)) return;
+        this.#startRecord(b);
         continue;
       }
       const end = this.#scan(b);
@@ -93,21 +139,45 @@ export class RecordsScanner {
     }
   }
 
-  /** Starts a record at #pos; scalars (not records) are returned whole for the caller to reject. */
-  #startRecord(b: string, out: ScannedRecord[]): boolean {
+  /** Starts an entry at #pos: a record (object, array, string) or a scalar, for the caller to reject. */
+  #startRecord(b: string): void {
     const c = b[this.#pos];
-    if (c === '{' || c === '[' || c === '"') {
-      this.#buffer = b.slice(this.#pos);
-      this.#pos = 0;
-      this.#inRecord = true;
-      this.#depth = 0;
-      this.#inString = false;
-      return true;
+    this.#buffer = b.slice(this.#pos);
+    this.#pos = 0;
+    this.#depth = 0;
+    this.#inString = false;
+    if (c === '{' || c === '[' || c === '"') this.#inRecord = true;
+    else {
+      this.#inScalar = true;
+      if (!SCALAR_START.test(c ?? '')) this.#stray++;
     }
-    const stop = b.slice(this.#pos).search(/[,\]\s]/);
-    if (stop < 0) return false;
-    out.push(b.slice(this.#pos, this.#pos + stop));
-    this.#pos += stop;
+  }
+
+  /**
+   * Continues a scalar (a number, `true`, garbage) up to the next `,`, `]` or space. The search
+   * resumes where the last chunk stopped, and a scalar over the size limit is dropped as it
+   * arrives: 40 MB of digits is scanned once and never held (issue #19.7).
+   */
+  #endScalar(b: string, out: ScannedRecord[]): boolean {
+    SCALAR_END.lastIndex = this.#pos;
+    const m = SCALAR_END.exec(b);
+    if (!m) {
+      this.#pos = b.length;
+      if (this.#dropped + b.length > this.#maxRecordChars) {
+        this.#dropped += b.length;
+        this.#buffer = '';
+        this.#pos = 0;
+      }
+      return false;
+    }
+    const end = m.index;
+    out.push(
+      this.#dropped + end > this.#maxRecordChars ? { tooLarge: this.#dropped + end } : b.slice(0, end),
+    );
+    this.#buffer = b.slice(end);
+    this.#pos = 0;
+    this.#inScalar = false;
+    this.#dropped = 0;
     return true;
   }
 
@@ -146,6 +216,7 @@ export class RecordsScanner {
       this.#pos = 0;
       return;
     }
+    if (this.#inScalar) return;
     if (!this.#inRecord) {
       this.#buffer = this.#buffer.slice(this.#pos);
       this.#pos = 0;

@@ -5,7 +5,9 @@
  */
 import type { PolicyDocument, Statement } from '../model/policy.ts';
 import { evaluateConditions, type RequestContext, type Tri } from './conditions.ts';
+import { patternCovers } from './pattern-cover.ts';
 import { matchResourceList } from './pattern-list.ts';
+import { statementsFor } from './statement-index.ts';
 import { matchesPattern, type MatchResult } from './wildcard.ts';
 
 /** One request: an action on one resource, with the condition keys the evidence recorded. */
@@ -16,6 +18,12 @@ export interface EvaluationRequest {
   resource: string;
   /** Condition keys (case-insensitive). Missing key: unknown to the evidence; `[]`: known absent. */
   context?: RequestContext;
+  /**
+   * `resource` is an escaped IAM pattern standing for one concrete resource the evidence does not
+   * name exactly (`secret:prod-??????`): a Resource pattern applies when it covers every value, not
+   * when it covers none, and is unknown ('conditional') in between. Default: a concrete ARN.
+   */
+  resourceIsPattern?: boolean;
 }
 
 /** A statement by position: `policy` indexes the list passed in, `statement` the document's Statement. */
@@ -76,10 +84,11 @@ function evaluateSet(
   const matchedDeny: StatementRef[] = [];
   let allowMaybe = false;
   let denyMaybe = false;
-  policies.forEach((policy, p) =>
-    policy.Statement.forEach((statement, s) => {
+  policies.forEach((policy, p) => {
+    for (const s of statementsFor(policy.Statement, request.action)) {
+      const statement = policy.Statement[s]!;
       const applies = statementApplies(statement, request, policy.Version);
-      if (applies === 'false') return;
+      if (applies === 'false') continue;
       const ref: StatementRef = {
         policy: p,
         statement: s,
@@ -90,8 +99,8 @@ function evaluateSet(
       if (applies === 'true') (deny ? matchedDeny : matchedAllow).push(ref);
       else if (deny) denyMaybe = true;
       else allowMaybe = true;
-    }),
-  );
+    }
+  });
   const decision = decide(matchedAllow.length > 0, allowMaybe, matchedDeny.length > 0, denyMaybe);
   return { decision, matchedAllow, matchedDeny };
 }
@@ -128,7 +137,13 @@ export function statementApplies(
   );
   if (action === 'false') return 'false';
   const resource = listMatch(statement.Resource, statement.NotResource, (patterns) =>
-    matchResourceList(patterns, request.resource, context, substitute),
+    request.resourceIsPattern
+      ? anyOf(
+          patterns.map((p) =>
+            patternCovers(p, request.resource, { caseInsensitive: false, variables: context, substitute }),
+          ),
+        )
+      : matchResourceList(patterns, request.resource, context, substitute),
   );
   if (resource === 'false') return 'false';
   const condition = evaluateConditions(statement.Condition, context, { substitute });

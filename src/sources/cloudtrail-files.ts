@@ -18,6 +18,8 @@ export interface FileReadOptions {
   readStdin?: () => Promise<Uint8Array>;
   /** Records longer than this many characters are skipped (never held in memory in streamed files). */
   maxRecordChars?: number;
+  /** Decompressed bytes read of one file at most (DecodeOptions.maxFileBytes). */
+  maxFileBytes?: number;
   /** Records may come back parsed (see DecodeOptions.parsedRecords). */
   parsedRecords?: boolean;
   /** Reads an `s3://bucket/prefix` path (several files); without it such a path is a problem. */
@@ -55,6 +57,7 @@ async function* streamFile(file: string, options: FileReadOptions): AsyncGenerat
   const decode = {
     maxRecordChars: options.maxRecordChars ?? Number.POSITIVE_INFINITY,
     parsedRecords: options.parsedRecords ?? false,
+    ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
   };
   const bytes = file === '-' ? undefined : smallFileBytes(file);
   const whole = bytes && decodeWholeFile(file, bytes, decode);

@@ -5,6 +5,7 @@ import type { ShapeResult } from '../diff/current-shapes.ts';
 import type { CurrentPolicy, CurrentPolicyKind } from '../diff/types.ts';
 import { evaluateInterpolation, markedRefs, markTemplate } from './current-policies-hcl.ts';
 import { documentFromDataSource, resolveMarkers, wholeReference } from './current-policies-tf-document.ts';
+import { roleAttachments, type RoleAttachments } from './current-policies-tf-attachments.ts';
 
 /** One Terraform file's text. */
 export interface TfFile {
@@ -20,17 +21,27 @@ interface Context {
   notes: string[];
   problems: string[];
   usedDataSources: Set<string>;
+  attachments: RoleAttachments;
 }
 
 /**
  * The role's policies in Terraform files, parsed with the real HCL parser (`@cdktf/hcl2json`):
- * `aws_iam_role_policy` and `aws_iam_role` `inline_policy` for this role (inline), `aws_iam_policy`
- * (managed), and `aws_iam_policy_document` data sources no resource uses (documents). Policies may be
+ * `aws_iam_role_policy` and `aws_iam_role` `inline_policy` for this role (inline), each `aws_iam_policy`
+ * attached to it in these files (managed; see `roleAttachments`), the one its `permissions_boundary`
+ * names (the boundary: a cap on the grants, never a grant), and `aws_iam_policy_document` data sources
+ * no resource uses (documents). An `aws_iam_policy` attached to no role here is not the role's. Policies may be
  * `jsonencode(...)`, heredoc JSON or a data source's `.json`; data sources a resource uses otherwise
  * (`assume_role_policy`) are not policies of the role. What cannot be resolved is noted.
  */
 export async function currentFromTerraform(files: readonly TfFile[], role: string): Promise<ShapeResult> {
-  const ctx: Context = { role, files: [], notes: [], problems: [], usedDataSources: new Set() };
+  const ctx: Context = {
+    role,
+    files: [],
+    notes: [],
+    problems: [],
+    usedDataSources: new Set(),
+    attachments: { attached: new Set(), boundary: new Set(), notes: [] },
+  };
   for (const file of files) {
     try {
       ctx.files.push({ path: file.path, tree: await parse(file.path, file.text) });
@@ -43,13 +54,21 @@ export async function currentFromTerraform(files: readonly TfFile[], role: strin
       /data\.aws_iam_policy_document\.([\w-]+)\./g,
     ))
       ctx.usedDataSources.add(m[1]!);
-  const policies: CurrentPolicy[] = [];
-  for (const file of ctx.files) for (const p of resourcePolicies(file, ctx)) await add(policies, ctx, p);
-  for (const file of ctx.files) unusedDataSources(file, ctx, policies);
+  ctx.attachments = roleAttachments(
+    ctx.files,
+    (value, where) => appliesToRole(value, ctx, where),
+    (block) => literalRoleMatches(field(block, 'name'), ctx.role),
+  );
+  ctx.notes.push(...ctx.attachments.notes);
+  const found: CurrentPolicy[] = [];
+  for (const file of ctx.files) for (const p of resourcePolicies(file, ctx)) await add(found, ctx, p);
+  for (const file of ctx.files) unusedDataSources(file, ctx, found);
   if (ctx.problems.length > 0) return { ok: false, problems: ctx.problems };
+  const policies = found.filter((p) => p.kind !== 'boundary');
+  const boundary = found.filter((p) => p.kind === 'boundary');
   if (policies.length === 0)
     ctx.notes.push(`${files.map((f) => f.path).join(', ')}: no IAM policy for ${role} found`);
-  return { ok: true, value: { policies, boundary: [], notes: [...new Set(ctx.notes)].sort() } };
+  return { ok: true, value: { policies, boundary, notes: [...new Set(ctx.notes)].sort() } };
 }
 
 interface Candidate {
@@ -75,12 +94,15 @@ function resourcePolicies({ path, tree }: Context['files'][number], ctx: Context
   }
   for (const [name, block] of named(resources['aws_iam_policy'])) {
     const where = `${path}: aws_iam_policy.${name}`;
-    out.push({
-      kind: 'managed',
-      name: String(field(block, 'name') ?? name),
-      value: field(block, 'policy'),
-      where,
-    });
+    const { attached, boundary } = ctx.attachments;
+    const kinds = [
+      ...(attached.has(name) ? (['managed'] as const) : []),
+      ...(boundary.has(name) ? (['boundary'] as const) : []),
+    ];
+    if (kinds.length === 0)
+      ctx.notes.push(`${where}: not attached to ${ctx.role} in these files; not counted`);
+    for (const kind of kinds)
+      out.push({ kind, name: String(field(block, 'name') ?? name), value: field(block, 'policy'), where });
   }
   for (const [name, block] of named(resources['aws_iam_role'])) {
     if (!literalRoleMatches(field(block, 'name'), ctx.role)) continue;

@@ -47,9 +47,12 @@ function conditionOf(blocks: unknown[]): Record<string, Record<string, unknown>>
 }
 
 /**
- * Resolves what can be resolved in a policy's statements: a Terraform reference inside a Resource is
- * read as `*` (a wider grant, never a narrower one); a statement with a reference anywhere else
- * (actions, effect, conditions) is left out. Both are noted.
+ * Resolves what can be resolved in a policy's statements. A Terraform reference tightrole cannot
+ * evaluate is given the reading that grants the most, so the current policy is never counted
+ * narrower than it may be: in an Allow's Resource it is `*`; in an Allow's NotResource it excludes
+ * nothing; in a Deny's Resource it denies nothing (the statement goes when nothing is left); a Deny
+ * whose NotResource holds one may except everything, so it denies nothing. A statement with a
+ * reference anywhere else (actions, effect, conditions) is left out. Each is noted.
  */
 export function resolveMarkers(policy: unknown, where: string): TfPolicy {
   const notes: string[] = [];
@@ -58,27 +61,57 @@ export function resolveMarkers(policy: unknown, where: string): TfPolicy {
   const input =
     statements.length === 0 && single !== undefined && !Array.isArray(single) ? [single] : statements;
   const kept = input.flatMap((s, i) => {
-    const resolved: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(s as Record<string, unknown>)) {
-      if (key === 'Resource' || key === 'NotResource')
-        resolved[key] = widen(value, `${where}/Statement/${i}/${key}`, notes);
-      else resolved[key] = value;
-    }
+    const path = `${where}/Statement/${i}`;
+    const resolved = widestResources(s as Record<string, unknown>, path, notes);
+    if (resolved === undefined) return [];
     const refs = markedRefs(JSON.stringify(resolved));
     if (refs.length === 0) return [resolved];
-    notes.push(`${where}/Statement/${i}: not counted: it depends on ${refs.join(', ')}`);
+    notes.push(`${path}: not counted: it depends on ${refs.join(', ')}`);
     return [];
   });
   return { policy: { ...(policy as Record<string, unknown>), Statement: kept }, notes };
 }
 
-function widen(value: unknown, where: string, notes: string[]): unknown {
-  const one = (v: unknown) => {
-    if (typeof v !== 'string' || !v.includes(OPEN)) return v;
-    notes.push(`${where}: ${markedRefs(v).join(', ')} read as "*"`);
-    return replaceMarked(v, '*');
-  };
-  return Array.isArray(value) ? value.map(one) : one(value);
+/** The statement with its Resource/NotResource references read as widely as they may grant; undefined: it grants no less without it. */
+function widestResources(
+  statement: Record<string, unknown>,
+  path: string,
+  notes: string[],
+): Record<string, unknown> | undefined {
+  const out = { ...statement };
+  const deny = statement['Effect'] === 'Deny';
+  for (const key of ['Resource', 'NotResource'] as const) {
+    const value = out[key];
+    if (value === undefined) continue;
+    const values = Array.isArray(value) ? value : [value];
+    const marked = values.filter(isMarked);
+    if (marked.length === 0) continue;
+    const refs = marked.flatMap((v) => markedRefs(v)).join(', ');
+    if (!deny && key === 'Resource') {
+      out[key] = values.map((v) => (isMarked(v) ? replaceMarked(v, '*') : v));
+      notes.push(`${path}/${key}: ${refs} read as "*"`);
+      continue;
+    }
+    if (deny && key === 'NotResource') {
+      notes.push(`${path}: not counted: a Deny except ${refs} may deny nothing`);
+      return undefined;
+    }
+    const rest = values.filter((v) => !isMarked(v));
+    notes.push(
+      `${path}/${key}: ${refs} read as ${deny ? 'denying nothing' : 'excluding nothing'} (the widest reading)`,
+    );
+    if (rest.length > 0) out[key] = rest;
+    else if (deny) return undefined;
+    else {
+      delete out[key];
+      out['Resource'] = ['*'];
+    }
+  }
+  return out;
+}
+
+function isMarked(value: unknown): value is string {
+  return typeof value === 'string' && value.includes(OPEN);
 }
 
 /** A whole-value marked reference, e.g. `data.aws_iam_policy_document.x.json`, or undefined. */

@@ -1,9 +1,10 @@
 import { isAscii } from 'node:buffer';
-import { Readable } from 'node:stream';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { extractRecords } from '../ingest/cloudtrail-shapes.ts';
 import { RecordsScanner, type ScannedRecord } from '../ingest/records-scanner.ts';
 import { RecordsSplitter, type SplitterText } from '../ingest/records-splitter.ts';
+import { gunzipMembers, type GunzipTail } from './gunzip-members.ts';
+import { OtherShapesStream } from './other-shapes-stream.ts';
 
 /** Records decoded from (part of) one file, and what was wrong with it (nothing is thrown). */
 export interface DecodedFile {
@@ -28,7 +29,16 @@ export interface DecodeOptions {
    * each record's raw text before parsing it (the --role pre-filter).
    */
   parsedRecords?: boolean;
+  /**
+   * Decompressed size past which a file stops being read (a small `.gz` can expand without end):
+   * the records before that point are kept and the file gets a problem naming the limit. Default
+   * {@link DEFAULT_MAX_FILE_BYTES}.
+   */
+  maxFileBytes?: number;
 }
+
+/** 4 GiB of JSON: far above any CloudTrail delivery (a few MB), low enough to stop a gzip bomb. */
+export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 ** 3;
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 /** Records handed on per batch while streaming a large file. */
@@ -71,16 +81,33 @@ export async function* decodeCloudTrailStream(
 ): AsyncGenerator<DecodedFile> {
   const text = new Utf8Chunks();
   const scanner = new RecordsScanner(options.maxRecordChars);
-  // Until the opening is seen, the text is kept whole in case this is another shape (small files).
+  // Until the opening is seen, the text is kept whole in case this is another shape; past
+  // WHOLE_FILE_MAX_BYTES another shape is streamed too (never one string of the whole file).
   let whole = '';
+  let other: OtherShapesStream | undefined;
   let pending: ScannedRecord[] = [];
   let problem: string | undefined;
+  const tail: GunzipTail = {};
   try {
-    for await (const bytes of decompressed(name, chunks)) {
+    for await (const bytes of decompressed(
+      name,
+      chunks,
+      options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+      tail,
+    )) {
       const chunk = text.decode(bytes);
+      if (other) {
+        yield other.push(chunk);
+        continue;
+      }
       if (!scanner.isRecordsFile) whole += chunk;
       if (!scanner.notRecordsFile) pending.push(...scanner.push(chunk));
       if (scanner.isRecordsFile) whole = '';
+      if (scanner.notRecordsFile && whole.length > WHOLE_FILE_MAX_BYTES) {
+        other = new OtherShapesStream(options.maxRecordChars);
+        yield other.push(whole);
+        whole = '';
+      }
       if (pending.length >= STREAM_BATCH) {
         yield { ...emptyDecoded(), texts: pending };
         pending = [];
@@ -90,14 +117,22 @@ export async function* decodeCloudTrailStream(
     problem = (error as Error).message;
   }
   const warning = text.warning;
+  if (other) {
+    const last = other.finish(problem !== undefined);
+    const found = problem ?? last.problem ?? tail.trailing;
+    if (found) last.problem = found;
+    yield warning ? { ...last, warning } : last;
+    return;
+  }
   if (!scanner.isRecordsFile) {
     const parsed = problem
       ? { ...emptyDecoded(), problem }
       : parseJsonText(whole, /\.(?:jsonl|ndjson)(?:\.gz)?$/i.test(name));
+    if (!parsed.problem && tail.trailing) parsed.problem = tail.trailing;
     yield warning ? { ...parsed, warning } : parsed;
     return;
   }
-  const end = problem ?? scanner.finish();
+  const end = problem ?? scanner.finish() ?? tail.trailing;
   const last: DecodedFile = { ...emptyDecoded(), texts: pending };
   if (end) last.problem = end;
   if (warning) last.warning = warning;
@@ -114,23 +149,24 @@ export function decodeWholeFile(
   bytes: Uint8Array,
   options: DecodeOptions = {},
 ): Generator<DecodedFile> | undefined {
-  const text = wholeText(name, bytes);
+  const text = wholeText(name, bytes, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   return text === undefined ? undefined : decodeText(name, text, options);
 }
 
 /** The file's text: ASCII bytes as they are (read as text piece by piece), or a decoded string. */
-function wholeText(name: string, bytes: Uint8Array): SplitterText | undefined {
-  if (bytes.length > WHOLE_FILE_MAX_BYTES) return undefined;
+function wholeText(name: string, bytes: Uint8Array, maxFileBytes: number): SplitterText | undefined {
+  const limit = Math.min(WHOLE_FILE_MAX_BYTES, maxFileBytes);
+  if (bytes.length > limit) return undefined;
   const gzip = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
   if (!gzip && /\.gz$/i.test(name)) return undefined;
   let raw = bytes;
   if (gzip) {
     const hint = gzipSizeHint(bytes);
-    if (hint > WHOLE_FILE_MAX_BYTES) return undefined;
+    if (hint > limit) return undefined;
     try {
       // Output in one chunk of the expected size: no concatenation copy (the hint is only a size).
-      const chunkSize = Math.min(WHOLE_FILE_MAX_BYTES, Math.max(64 * 1024, hint + 1));
-      raw = gunzipSync(bytes, { maxOutputLength: WHOLE_FILE_MAX_BYTES, chunkSize });
+      const chunkSize = Math.min(limit, Math.max(64 * 1024, hint + 1));
+      raw = gunzipSync(bytes, { maxOutputLength: limit, chunkSize });
     } catch {
       return undefined;
     }
@@ -202,9 +238,31 @@ function* decodeText(name: string, source: SplitterText, options: DecodeOptions)
   }
 }
 
+/** Decompressed chunks, stopping with an error naming the limit once more than `maxBytes` came out. */
 async function* decompressed(
   name: string,
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  maxBytes: number,
+  tail: GunzipTail,
+): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  for await (const chunk of inflated(name, chunks, tail)) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      const keep = chunk.subarray(0, chunk.length - (total - maxBytes));
+      if (keep.length > 0) yield keep;
+      throw new Error(
+        `larger than ${maxBytes} bytes of JSON (--max-file-bytes); read no further, the records before that point were kept`,
+      );
+    }
+    yield chunk;
+  }
+}
+
+async function* inflated(
+  name: string,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  tail: GunzipTail,
 ): AsyncGenerator<Uint8Array> {
   const iterator = (
     Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : toAsync(chunks as Iterable<Uint8Array>)
@@ -220,12 +278,7 @@ async function* decompressed(
     yield* rest;
     return;
   }
-  const gunzip = Readable.from(prepend(head, rest)).pipe(createGunzip());
-  try {
-    for await (const out of gunzip) yield out as Uint8Array;
-  } catch (error) {
-    throw new Error(`gzip: ${(error as Error).message} (truncated or corrupt)`, { cause: error });
-  }
+  yield* gunzipMembers(prepend(head, rest)[Symbol.asyncIterator](), tail);
 }
 
 async function* prepend(head: Uint8Array, rest: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {

@@ -4,11 +4,22 @@ import { InputError } from '../errors.ts';
 
 const EVIDENCE_FILE = /\.(?:json|jsonl|ndjson)(?:\.gz)?$/i;
 
+/** A folder entry left out of a walk, with why (reported: nothing is skipped silently). */
+export interface SkippedPath {
+  file: string;
+  reason: string;
+}
+
 /**
  * PATH arguments -> the files to read, in a stable order: a file as given, a directory recursively
  * (`*.json`, `*.json.gz`, `*.jsonl`), `-` for stdin. A path that does not exist is a usage problem.
+ * Symbolic links inside a directory are not followed (one could point anywhere, or loop); each is
+ * passed to `onSkipped`. Listing is linear in the entries (one sort per directory).
  */
-export async function expandPaths(paths: readonly string[]): Promise<string[]> {
+export async function expandPaths(
+  paths: readonly string[],
+  onSkipped?: (skipped: SkippedPath) => void,
+): Promise<string[]> {
   const out: string[] = [];
   for (const path of paths) {
     if (path === '-' || path.startsWith('s3://')) {
@@ -17,23 +28,26 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
     }
     const info = await stat(path).catch(() => undefined);
     if (!info) throw new InputError(`${path}: no such file or directory`);
-    if (info.isDirectory()) out.push(...(await walk(path)));
+    if (info.isDirectory()) await walk(path, out, onSkipped);
     else out.push(path);
   }
   return out;
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, out: string[], onSkipped?: (skipped: SkippedPath) => void): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.map((e) => e.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const out: string[] = [];
-  for (const name of names) {
-    const entry = entries.find((e) => e.name === name)!;
-    const path = join(dir, name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile() && EVIDENCE_FILE.test(name)) out.push(path);
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await walk(path, out, onSkipped);
+    else if (entry.isFile() && EVIDENCE_FILE.test(entry.name)) out.push(path);
+    else if (entry.isSymbolicLink() && (EVIDENCE_FILE.test(entry.name) || (await isDirectory(path))))
+      onSkipped?.({ file: path, reason: 'symbolic link not followed; name its target to read it' });
   }
-  return out;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 /** The delivery time in a CloudTrail file name (`..._CloudTrail_eu-west-1_20261120T1305Z_x.json.gz`). */

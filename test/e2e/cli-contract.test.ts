@@ -35,7 +35,7 @@ describe('CLI contract', () => {
     const dir = corpusDir({ 'a.json': good, 'b.json.gz': gzipSync('x').subarray(0, 5) });
     const run = await runCli(['generate', '--strict', '--cloudtrail', dir]);
     expect(run.code).to.equal(1);
-    expect(run.stderr).to.match(/--strict: 1 input problem/);
+    expect(run.stderr).to.match(/--strict: 1 unreadable file problem/);
   });
 
   it('exits 1 with a clear message when nothing usable was found', async () => {

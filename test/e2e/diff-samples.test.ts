@@ -32,6 +32,39 @@ const args = (role: string, ...extra: string[]) => [
 describe('e2e: tightrole diff on the samples', function () {
   this.timeout(120_000);
 
+  it('lists no log write of a Lambda role as unused: they are inferred platform grants', async () => {
+    for (const role of ROLES) {
+      const run = await runCli(args(role, '--format', 'json', '--jobs', '1'));
+      expect(run.code, run.stderr).to.equal(0);
+      const diff = JSON.parse(run.stdout) as {
+        unused: { actions: string[] }[];
+        notVisible: { action: string }[];
+        inferred: { action: string; baseline: string }[];
+      };
+      const unused = diff.unused.flatMap((g) => g.actions);
+      const logWrites = ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'];
+      expect(
+        unused.filter((a) => logWrites.includes(a)),
+        role,
+      ).to.deep.equal([]);
+      expect(
+        diff.inferred.map((g) => [g.action, g.baseline]),
+        role,
+      ).to.deep.equal(logWrites.map((a) => [a, 'lambda-logs']));
+    }
+  });
+
+  it('with --no-baseline, logs:PutLogEvents is "not visible in this evidence", never unused', async () => {
+    const run = await runCli(args('orders-api-role', '--format', 'json', '--jobs', '1', '--no-baseline'));
+    expect(run.code, run.stderr).to.equal(0);
+    const diff = JSON.parse(run.stdout) as {
+      unused: { actions: string[] }[];
+      notVisible: { action: string }[];
+    };
+    expect(diff.notVisible.map((n) => n.action)).to.include('logs:PutLogEvents');
+    expect(diff.unused.flatMap((g) => g.actions)).not.to.include('logs:PutLogEvents');
+  });
+
   for (const role of ROLES) {
     for (const [format, ext] of Object.entries(FORMATS)) {
       it(`${role} --format ${format} matches test/golden/diff/${role}.${ext}`, async () => {

@@ -76,6 +76,21 @@ describe('e2e: tightrole generate on samples/', () => {
     }
   });
 
+  it("adds X-Ray's trace writes when X-Ray traces show the function traced, not for OTel spans alone", async () => {
+    const traces = join(SAMPLES, 'traces');
+    const xrayActions = async (flags: string[]) => {
+      const run = await runCli(['generate', '--cloudtrail', CLOUDTRAIL, '--jobs', '1', ...flags]);
+      expect(run.code, run.stderr).to.equal(0);
+      const policies = JSON.parse(run.stdout) as Record<string, PolicyDocument>;
+      return SAMPLE_FUNCTIONS.map(([role]) =>
+        (policies[role]?.Statement ?? []).flatMap((s) => s.Action ?? []).filter((a) => a.startsWith('xray:')),
+      );
+    };
+    const both = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+    expect(await xrayActions(['--xray', join(traces, 'xray')])).to.deep.equal([both, both, both]);
+    expect(await xrayActions(['--otel', join(traces, 'otel')])).to.deep.equal([[], [], []]);
+  });
+
   it('--no-baseline leaves out the log writes no trail records', async () => {
     const run = await runCli(['generate', '--cloudtrail', CLOUDTRAIL, '--jobs', '1', '--no-baseline']);
     expect(run.code, run.stderr).to.equal(0);

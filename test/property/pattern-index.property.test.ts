@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import type { PolicyDocument, Statement } from '../../src/model/policy.ts';
+import { evaluateRequest } from '../../src/policy/evaluate.ts';
 import { PatternIndex } from '../../src/policy/pattern-index.ts';
 import { matchResourceList } from '../../src/policy/pattern-list.ts';
 import { compilePattern, matchesPattern, type MatchResult } from '../../src/policy/wildcard.ts';
@@ -101,6 +103,68 @@ describe('pattern index (property)', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('statement index (property)', () => {
+  const actionPattern = fc.constantFrom(
+    's3:GetObject',
+    's3:get*',
+    'S3:*Object',
+    '*',
+    's3:?etObject',
+    'dynamodb:GetItem',
+    'İ:*',
+    'k:x',
+  );
+  const statement = fc.record({
+    Effect: fc.constantFrom('Allow' as const, 'Deny' as const),
+    actions: fc.array(actionPattern, { minLength: 1, maxLength: 3 }),
+    not: fc.boolean(),
+    Resource: fc.array(
+      fc.constantFrom('*', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/k', 'arn:aws:dynamodb:*:*:table/t'),
+      {
+        minLength: 1,
+        maxLength: 2,
+      },
+    ),
+  });
+  const action = fc.constantFrom(
+    's3:GetObject',
+    'S3:GETOBJECT',
+    'dynamodb:GetItem',
+    'i̇:x',
+    'K:X',
+    'sqs:SendMessage',
+  );
+
+  it('a long policy decides every request as the same statements split into short policies do', () => {
+    fc.assert(
+      fc.property(
+        fc.array(statement, { minLength: 32, maxLength: 70 }),
+        action,
+        fc.constantFrom('arn:aws:s3:::b/k', 'arn:aws:dynamodb:eu-west-1:1:table/t'),
+        (list, act, resource) => {
+          const statements: Statement[] = list.map((s, i) => ({
+            Sid: `S${i}`,
+            Effect: s.Effect,
+            ...(s.not ? { NotAction: s.actions } : { Action: s.actions }),
+            Resource: s.Resource,
+          }));
+          const long: PolicyDocument = { Version: '2012-10-17', Statement: statements };
+          const short: PolicyDocument[] = [];
+          for (let i = 0; i < statements.length; i += 10)
+            short.push({ Version: '2012-10-17', Statement: statements.slice(i, i + 10) });
+          const request = { action: act, resource };
+          const a = evaluateRequest([long], request);
+          const b = evaluateRequest(short, request);
+          expect(a.decision).to.equal(b.decision);
+          expect(a.matchedAllow.map((r) => r.sid)).to.deep.equal(b.matchedAllow.map((r) => r.sid));
+          expect(a.matchedDeny.map((r) => r.sid)).to.deep.equal(b.matchedDeny.map((r) => r.sid));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

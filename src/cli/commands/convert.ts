@@ -51,7 +51,7 @@ export function convertCommand(io: CliIo, setExit: (code: number) => void) {
         })
         .example('$0 convert policy.json --format terraform', '')
         .example(
-          'aws iam get-role-policy --role-name r --policy-name p | $0 convert - --format cloudformation',
+          'aws iam get-role-policy --role-name r --policy-name p | $0 convert - --format terraform',
           '',
         ),
     handler: async (args: ConvertArgs) => {

@@ -10,6 +10,8 @@ import type { EvidenceOptions } from '../../app/evidence.ts';
 import { evidenceOptions, ingestOptions } from '../evidence-flags.ts';
 import { warn, type CliIo } from '../io.ts';
 import { printIngestSummary } from '../summary.ts';
+import { progressPrinter } from '../progress.ts';
+import { inputUnit } from '../../app/why-empty.ts';
 import type { DiffArgs } from './diff.ts';
 
 /** Flags -> one `diff` call -> the chosen rendering on stdout; exit 3 on changes with --exit-code. */
@@ -30,11 +32,12 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       catalog: new Catalog(iamDataSource()),
       readStdin: io.readStdin,
       ...ingestOptions(args),
+      ...progressPrinter(io),
       onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
       onWarning: (message: string) => warn(io, message),
     },
   );
-  printIngestSummary(io, report.ingest, 1);
+  printIngestSummary(io, report.ingest, 1, inputUnit(evidence));
   if (args.format === 'json') io.stdout(renderDiffJson(result));
   else if (args.format === 'markdown') io.stdout(renderDiffMarkdown(result));
   else io.stdout(renderDiffText(result, { colour: io.stdoutIsTty && !io.env['NO_COLOR'] }));

@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import type { CliIo } from '../io.ts';
 import { reduceFlags, type ReduceArgs } from '../reduce-flags.ts';
 import { evidenceFlags, type EvidenceArgs } from '../evidence-flags.ts';
+import { withExamples } from '../help.ts';
 
 export interface DiffArgs extends EvidenceArgs, ReduceArgs {
   current?: string[] | undefined;
@@ -17,7 +18,20 @@ export function diffCommand(io: CliIo, setExit: (code: number) => Promise<void> 
     command: 'diff',
     describe: "Compare a role's current policies with the least policy its evidence needs",
     builder: (y: Argv) =>
-      reduceFlags(evidenceFlags(y))
+      withExamples(reduceFlags(evidenceFlags(y)), [
+        [
+          '$0 diff --cloudtrail logs/ --role orders-api-role --current orders-api-role.json',
+          'what orders-api-role can do and did not (a policy JSON file)',
+        ],
+        [
+          '$0 diff --cloudtrail logs/ --role my-fn-role --current-from-iam --format markdown',
+          'a PR comment, policies read from IAM',
+        ],
+        [
+          '$0 diff --cloudtrail logs/ --role my-fn-role --current infra/ --exit-code',
+          'exit 3 when the Terraform in infra/ grants more than needed',
+        ],
+      ])
         .option('current', {
           type: 'string',
           array: true,
@@ -46,19 +60,7 @@ export function diffCommand(io: CliIo, setExit: (code: number) => Promise<void> 
           type: 'boolean',
           default: false,
           describe: 'Exit 3 when the proposal differs from the current policies',
-        })
-        .example(
-          '$0 diff --cloudtrail samples/cloudtrail --role orders-api-role --current samples/current-policies/orders-api-role.json',
-          'what orders-api-role can do and did not',
-        )
-        .example(
-          '$0 diff --cloudtrail logs/ --role my-fn-role --current-from-iam --format markdown',
-          'a PR comment, policies read from IAM',
-        )
-        .example(
-          '$0 diff --cloudtrail logs/ --role my-fn-role --current infra/ --exit-code',
-          'exit 3 when the Terraform in infra/ grants more than needed',
-        ),
+        }),
     handler: async (args: DiffArgs) => {
       const { runDiff } = await import('./diff-run.ts');
       await setExit(await runDiff(args, io));

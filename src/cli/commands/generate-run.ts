@@ -1,12 +1,13 @@
 import { reduceOptions } from '../reduce-flags.ts';
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { generate } from '../../app/generate.ts';
 import { Catalog } from '../../catalog/catalog.ts';
 import { iamDataSource } from '../../catalog/iam-data-source.ts';
 import { safeJson } from '../../render/json.ts';
 import { renderForStdout, renderPerRole, splitNotice, type OutputOptions } from '../../app/render-output.ts';
 import { writeOutputFiles } from '../../sinks/out-dir.ts';
-import { EXIT } from '../../errors.ts';
+import { EXIT, UsageError } from '../../errors.ts';
+import { inputUnit } from '../../app/why-empty.ts';
 import { progressPrinter } from '../progress.ts';
 import { warn, type CliIo } from '../io.ts';
 import { evidenceOptions, ingestOptions } from '../evidence-flags.ts';
@@ -15,6 +16,7 @@ import type { GenerateArgs } from './generate.ts';
 
 export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number> {
   const evidence = evidenceOptions(args, io);
+  if (args.out) await assertFolderOrAbsent(args.out);
   const catalog = new Catalog(iamDataSource());
   const { results, report } = await generate(
     { ...evidence, strict: args.strict, reduce: reduceOptions(args) },
@@ -27,7 +29,7 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
       onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
     },
   );
-  printIngestSummary(io, report.ingest, results.length);
+  printIngestSummary(io, report.ingest, results.length, inputUnit(evidence));
   const output: OutputOptions = {
     format: args.format,
     terraformResource: args['terraform-resource'],
@@ -47,4 +49,13 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
     io.stdout(renderForStdout(results, output));
   }
   return EXIT.ok;
+}
+
+/** `--out` names a folder: said before a long run, not as a crash after it. */
+async function assertFolderOrAbsent(path: string): Promise<void> {
+  const found = await stat(path).catch(() => undefined);
+  if (found && !found.isDirectory())
+    throw new UsageError(
+      `--out ${path}: is a file; --out names a folder (created if missing) for one file per role`,
+    );
 }

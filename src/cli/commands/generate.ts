@@ -3,6 +3,7 @@ import type { OutputFormat } from '../../app/render-output.ts';
 import type { CliIo } from '../io.ts';
 import { reduceFlags, type ReduceArgs } from '../reduce-flags.ts';
 import { evidenceFlags, type EvidenceArgs } from '../evidence-flags.ts';
+import { withExamples } from '../help.ts';
 
 export interface GenerateArgs extends EvidenceArgs, ReduceArgs {
   format: OutputFormat;
@@ -18,7 +19,14 @@ export function generateCommand(io: CliIo, setExit: (code: number) => Promise<vo
     command: 'generate',
     describe: 'Write the least IAM policy each role needs, from what it actually did',
     builder: (y: Argv) =>
-      reduceFlags(evidenceFlags(y))
+      withExamples(reduceFlags(evidenceFlags(y)), [
+        ['$0 generate --cloudtrail samples/cloudtrail', 'one policy per role seen, as a JSON map'],
+        [
+          '$0 generate --cloudtrail logs/ --role orders-api-role > policy.json',
+          'one role: a bare policy document',
+        ],
+        ['$0 generate --cloudtrail logs/ --since 7d --out policies/', 'one file per role'],
+      ])
         .option('format', {
           choices: ['json', 'terraform', 'cloudformation', 'cloudformation-json'] as const,
           default: 'json' as const,
@@ -47,13 +55,7 @@ export function generateCommand(io: CliIo, setExit: (code: number) => Promise<vo
           type: 'boolean',
           default: false,
           describe: 'Print, per statement, the calls behind it (stderr)',
-        })
-        .example('$0 generate --cloudtrail samples/cloudtrail', 'one policy per role seen, as a JSON map')
-        .example(
-          '$0 generate --cloudtrail logs/ --role orders-api-role > policy.json',
-          'one role: a bare policy document',
-        )
-        .example('$0 generate --cloudtrail logs/ --since 7d --out policies/', 'one file per role'),
+        }),
     handler: async (args: GenerateArgs) => {
       const { runGenerate } = await import('./generate-run.ts');
       await setExit(await runGenerate(args, io));

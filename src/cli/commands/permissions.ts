@@ -73,10 +73,7 @@ export function permissionsCommand(io: CliIo, setExit: (code: number) => void) {
           array: true,
           describe: 'Region of the resources (default: * in ARNs)',
         })
-        .example(
-          '$0 permissions --cloudtrail s3://trail-bucket/AWSLogs/ --current-from-iam --role orders-api-role',
-          '',
-        )
+        .example('$0 permissions --cloudtrail s3://trail-bucket/AWSLogs/ --current-from-iam', '')
         .example('$0 permissions --athena audit.cloudtrail_logs --athena-output s3://athena-results/', ''),
     handler: async (args: PermissionsArgs) => {
       const { permissionsPolicy } = await import('../../app/permissions.ts');

@@ -27,7 +27,9 @@ export function rolesCommand(io: CliIo, setExit: (code: number) => void) {
         onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
       });
       if (args.json) io.stdout(`${safeJson(roles)}\n`);
-      else {
+      else if (roles.length === 0) {
+        warn(io, 'no role made a call in this evidence (no role sessions found); see the messages above');
+      } else {
         io.stdout(
           `${'CALLS'.padStart(8)} ${'DENIED'.padStart(6)} ${'FAILED'.padStart(6)} ${'ACTIONS'.padStart(7)}  ROLE\n`,
         );

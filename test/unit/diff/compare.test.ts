@@ -133,4 +133,32 @@ describe('diff/compare: one role, current policies against the proposal and the 
     expect(diff.notGranted).to.deep.equal([]);
     expect(diff.used.map((u) => u.action)).to.deep.equal(['s3:GetObject']);
   });
+
+  describe('verdicts from the evaluator, unknown when the evidence cannot tell (#19.9)', () => {
+    const SECRET = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod';
+    const secretFact = fact('secretsmanager:GetSecretValue', [`${SECRET}-??????`]);
+    const grant = (Resource: string[]) =>
+      current([policy({ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource })]);
+
+    it("a secret's full ARN is unknown, not 'not granted'; prod-* is allowed; another secret is not", () => {
+      const full = run({ current: grant([`${SECRET}-AbCdEf`]), facts: [secretFact] });
+      expect(full.notGranted.map((n) => [n.resource, n.current, n.resourcePattern])).to.deep.equal([
+        [`${SECRET}-??????`, 'conditional', true],
+      ]);
+      expect(full.used[0]).to.include({ current: 'conditional' });
+      const star = run({ current: grant([`${SECRET}-*`]), facts: [secretFact] });
+      expect(star.notGranted).to.deep.equal([]);
+      expect(star.used[0]).to.include({ current: 'allowed' });
+      const other = run({ current: grant([`${SECRET}-other-AbCdEf`]), facts: [secretFact] });
+      expect(other.notGranted.map((n) => n.current)).to.deep.equal(['implicit-deny']);
+    });
+
+    it('a statement with no Resource grants nothing, as the evaluator decides', () => {
+      const doc = policy({ Effect: 'Allow', Action: ['*'] });
+      const diff = run({ current: current([doc]) });
+      expect(diff.summary.before).to.deep.equal({ actions: 0, onStar: 0 });
+      expect(diff.unused).to.deep.equal([]);
+      expect(diff.notGranted.map((n) => n.current)).to.deep.equal(['implicit-deny']);
+    });
+  });
 });

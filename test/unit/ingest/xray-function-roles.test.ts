@@ -88,17 +88,18 @@ describe('function -> role resolution', () => {
     ).to.equal(undefined);
   });
 
-  it('never guesses: two roles under one session name is unresolved; Lambda sessions win over others', () => {
+  it('never guesses: two roles under one session name is unresolved, whatever their user agents', () => {
     const learned = new LearnedFunctionRoles();
-    learned.learn(lambdaRecord('orders-api', ROLE_A, 'console.amazonaws.com'));
     learned.learn(lambdaRecord('orders-api', ROLE_C));
     const empty = new FunctionRoleTable();
     expect(resolveFromTables(subject, { explicit: empty, file: empty, learned })).to.deep.include({
       role: ROLE_C,
     });
-    learned.learn(lambdaRecord('orders-api', ROLE_B));
-    expect(resolveFromTables(subject, { explicit: empty, file: empty, learned })).to.include({
+    // A user agent is the record's own word: a Lambda one does not outrank a console session.
+    learned.learn(lambdaRecord('orders-api', ROLE_A, 'console.amazonaws.com'));
+    expect(resolveFromTables(subject, { explicit: empty, file: empty, learned })).to.deep.equal({
       kind: 'unresolved',
+      reason: `several roles match orders-api (cloudtrail: ${ROLE_C} (Lambda user agent), ${ROLE_A}); none is used, name one with --function-role`,
     });
     // Another account's function of the same name is not this one.
     expect(learned.lookup({ ...subject, account: '210987654321' })).to.equal(undefined);

@@ -126,3 +126,71 @@ describe('CloudTrail and traces together (collectEvidence)', () => {
     }
   });
 });
+
+describe('function -> role learned only from well-formed, successful sessions (#19.2)', () => {
+  const ADMIN = 'arn:aws:iam::123456789012:role/admin-role';
+  /** A session named after the function, issued by `role`, with a Lambda runtime's user agent. */
+  const claim = (role: string, overrides: Record<string, unknown> = {}) => {
+    const base = cloudTrailRecord({ roleArn: role, ...overrides });
+    const identity = base['userIdentity'] as Record<string, unknown>;
+    return { ...base, userIdentity: { ...identity, principalId: 'AROAEXAMPLEID:orders-api' } };
+  };
+  const nineCalls = Array.from({ length: 9 }, (_, i) => ({ operation: 'GetItem', table_name: `t${i}` }));
+  const traces = () => writeJson('nine.json', [functionSegment('orders-api', nineCalls)]);
+
+  async function evidence(records: unknown[], functionRoles: string[] = []) {
+    const trail = writeJson('claims.json', { Records: records });
+    const out = [];
+    for (const jobs of [1, 2]) {
+      const {
+        store,
+        traces: report,
+        tally,
+      } = await collectEvidence(
+        { cloudtrail: [trail], roles: [], traces: { xray: [traces()], otel: [], functionRoles } },
+        { catalog: await realCatalog('dynamodb'), jobs },
+      );
+      const traced = store.facts().filter((f) => f.sources.includes('xray'));
+      out.push({
+        principals: [...new Set(traced.map((f) => f.principal))],
+        fn: report!.functions[0]!,
+        tally,
+      });
+    }
+    expect(out[1]!.principals, 'jobs=2 agrees').to.deep.equal(out[0]!.principals);
+    return out[0]!;
+  }
+
+  it('a malformed record (no eventSource) naming admin-role teaches nothing: the 9 calls stay unattributed', async () => {
+    const malformed = claim(ADMIN);
+    delete (malformed as Record<string, unknown>)['eventSource'];
+    const { principals, fn, tally } = await evidence([malformed]);
+    expect(tally.toReport().skipped.find((s) => s.reason === 'malformed-record')).to.include({ count: 1 });
+    expect(principals).to.deep.equal([]);
+    expect(fn).to.include({ name: 'orders-api', records: 9 });
+    expect(fn.role).to.equal(undefined);
+  });
+
+  it('a refused or failed call teaches nothing either', async () => {
+    const denied = claim(ADMIN, { errorCode: 'AccessDenied', errorMessage: 'no' });
+    const failed = claim(ADMIN, { errorCode: 'ResourceNotFoundException' });
+    const { principals } = await evidence([denied, failed]);
+    expect(principals).to.deep.equal([]);
+  });
+
+  it('two roles claiming the function: neither is used, the report names both; --function-role decides', async () => {
+    const records = [claim(ROLE), claim(ADMIN, { userAgent: 'aws-cli/2' })];
+    const { principals, fn } = await evidence(records);
+    expect(principals).to.deep.equal([]);
+    expect(fn.unresolved).to.include(ADMIN).and.include(ROLE).and.include('--function-role');
+    const chosen = await evidence(records, [`orders-api=${ROLE}`]);
+    expect(chosen.principals).to.deep.equal([ROLE]);
+    expect(chosen.fn).to.include({ via: 'explicit' });
+  });
+
+  it('one well-formed, successful session is learned', async () => {
+    const { principals, fn } = await evidence([claim(ROLE)]);
+    expect(principals).to.deep.equal([ROLE]);
+    expect(fn).to.include({ via: 'cloudtrail' });
+  });
+});

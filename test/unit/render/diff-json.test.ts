@@ -21,6 +21,16 @@ describe('render/diff-json: the documented, schema-validated JSON', () => {
     }
   });
 
+  it('validates a verdict left unknown because the logs name the resource only as a pattern', () => {
+    const diff = sampleDiff();
+    const secret = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod-??????';
+    const unknown = { ...diff.notGranted[0]!, resource: secret, current: 'conditional' as const };
+    const value: unknown = JSON.parse(
+      renderDiffJson({ ...diff, notGranted: [{ ...unknown, resourcePattern: true }] }),
+    );
+    expect(validate(value), JSON.stringify(validate.errors)).to.equal(true);
+  });
+
   it('rejects what the schema forbids (unknown keys, unknown decisions)', () => {
     const value = JSON.parse(renderDiffJson(sampleDiff())) as Record<string, unknown>;
     expect(validate({ ...value, extra: 1 })).to.equal(false);

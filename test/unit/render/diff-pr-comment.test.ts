@@ -49,16 +49,27 @@ describe('scripts/pr-comment.mjs: one PR comment, found by its marker (no networ
     ).to.deep.equal({ action: 'none', id: 7 });
   });
 
-  it('never takes over a marker someone else pasted, and picks the oldest of ours', async () => {
+  it('finds the oldest comment that starts with the marker, by any author; never one quoting it', async () => {
     const { findComment, MARKER } = await load();
     const comments: Comment[] = [
       { id: 3, body: `quoting ${MARKER}`, user: { login: 'mallory' } },
-      { id: 4, body: `${MARKER}\nold`, user: { login: BOT } },
+      { id: 2, body: `> ${MARKER}\n> a reply`, user: { login: 'mallory' } },
+      { id: 4, body: `${MARKER}\nold`, user: { login: 'another-token-user' } },
       { id: 5, body: `${MARKER}\nnewer`, user: { login: BOT } },
       { id: 6, body: null, user: null },
     ];
-    expect(findComment(comments, { author: BOT })?.id).to.equal(4);
-    expect(findComment(comments)?.id).to.equal(3);
+    expect(findComment(comments)?.id).to.equal(4);
+    expect(findComment(comments, { author: BOT })?.id).to.equal(5);
+    expect(findComment(comments.slice(0, 2))).to.equal(undefined);
+  });
+
+  it('reads the next page from a GitHub Link header', async () => {
+    const { nextLink } = (await import(script)) as { nextLink(h: string | null): string | undefined };
+    const header =
+      '<https://api.github.com/repositories/1/issues/7/comments?page=2>; rel="next", <https://api.github.com/repositories/1/issues/7/comments?page=5>; rel="last"';
+    expect(nextLink(header)).to.equal('https://api.github.com/repositories/1/issues/7/comments?page=2');
+    expect(nextLink('<https://x/?page=1>; rel="prev"')).to.equal(undefined);
+    expect(nextLink(null)).to.equal(undefined);
   });
 
   it('validates its arguments', async () => {
@@ -72,5 +83,8 @@ describe('scripts/pr-comment.mjs: one PR comment, found by its marker (no networ
     });
     expect(() => parseArgs(['--repo', 'o/r; rm -rf /', '--pr', '1', 'a.md'])).to.throw('--repo');
     expect(() => parseArgs(['--repo', 'o/r', '--pr', '1 ', 'a.md'])).to.throw('--pr');
+    expect(() => parseArgs(['--repo', 'o/r', '--pr', '1', '--api-url', 'file:///etc', 'a.md'])).to.throw(
+      '--api-url',
+    );
   });
 });

@@ -76,6 +76,59 @@ describe('sources/current-policies: --current files', () => {
     }
   });
 
+  it('reads an unknown Terraform value as the widest grant, wherever it stands (#19.9)', async () => {
+    const dir = tempDir('tightrole-tf-widest-');
+    try {
+      await writeFile(
+        join(dir, 'doc.tf'),
+        [
+          'data "aws_iam_policy_document" "d" {',
+          '  statement {',
+          '    actions       = ["s3:GetObject"]',
+          '    not_resources = [var.private, "arn:aws:s3:::hr/*"]',
+          '  }',
+          '  statement {',
+          '    actions       = ["s3:PutObject"]',
+          '    not_resources = [var.private]',
+          '  }',
+          '  statement {',
+          '    effect    = "Deny"',
+          '    actions   = ["s3:GetObject"]',
+          '    resources = ["${var.bucket}/*", "arn:aws:s3:::secret/*"]',
+          '  }',
+          '  statement {',
+          '    effect    = "Deny"',
+          '    actions   = ["s3:DeleteObject"]',
+          '    resources = [var.bucket]',
+          '  }',
+          '  statement {',
+          '    effect        = "Deny"',
+          '    actions       = ["s3:*"]',
+          '    not_resources = [var.bucket]',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      );
+      const c = await readCurrentPolicyFiles([dir], ROLE);
+      const statements = c.policies[0]!.document.Statement;
+      expect(statements).to.deep.equal([
+        { Effect: 'Allow', Action: ['s3:GetObject'], NotResource: ['arn:aws:s3:::hr/*'] },
+        { Effect: 'Allow', Action: ['s3:PutObject'], Resource: ['*'] },
+        { Effect: 'Deny', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::secret/*'] },
+      ]);
+      expect(c.notes.map(shown).map((n) => n.slice(n.indexOf(': ') + 2))).to.deep.equal([
+        'data.aws_iam_policy_document.d/Statement/0/NotResource: var.private read as excluding nothing (the widest reading)',
+        'data.aws_iam_policy_document.d/Statement/1/NotResource: var.private read as excluding nothing (the widest reading)',
+        'data.aws_iam_policy_document.d/Statement/2/Resource: var.bucket read as denying nothing (the widest reading)',
+        'data.aws_iam_policy_document.d/Statement/3/Resource: var.bucket read as denying nothing (the widest reading)',
+        'data.aws_iam_policy_document.d/Statement/4: not counted: a Deny except var.bucket may deny nothing',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails the run on files it cannot use, naming each problem', async () => {
     const error = await readCurrentPolicyFiles([`${FIXTURES}nope.json`, `${FIXTURES}README.md`], ROLE).then(
       () => undefined,
