@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../support/temp-dir.ts';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/io.ts';
@@ -11,7 +11,7 @@ import { runCli, SAMPLES } from '../support/run-cli.ts';
 describe('e2e: every CLI error is one clear message and an exit code', () => {
   let dir = '';
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tightrole-err-'));
+    dir = tempDir('tightrole-err-');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
+import { tempDir } from '../support/temp-dir.ts';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
@@ -31,7 +31,7 @@ describe('e2e: --help', function () {
   this.timeout(60_000);
   let dir = '';
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tightrole-help-'));
+    dir = tempDir('tightrole-help-');
     script = join(dir, 'cli.mjs');
     writeFileSync(
       script,

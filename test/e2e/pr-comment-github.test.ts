@@ -1,7 +1,7 @@
 import { expect } from 'chai';
+import { tempDir } from '../support/temp-dir.ts';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startLocalGithub, type GithubComment, type LocalGithub } from '../support/local-github.ts';
@@ -29,7 +29,7 @@ describe('e2e: scripts/pr-comment.mjs against a local GitHub REST API (127.0.0.1
   let dir = '';
   let github: LocalGithub | undefined;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tightrole-pr-'));
+    dir = tempDir('tightrole-pr-');
   });
   afterEach(async () => {
     await github?.close();

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../support/temp-dir.ts';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { explainNoCalls } from '../../src/app/why-empty.ts';
 import type { IngestReport } from '../../src/model/observation.ts';
@@ -10,7 +10,7 @@ import { runCli } from '../support/run-cli.ts';
 describe('e2e: --strict and "no successful calls" say what happened', () => {
   const dirs: string[] = [];
   const corpus = (records: unknown[]) => {
-    const dir = mkdtempSync(join(tmpdir(), 'tightrole-why-'));
+    const dir = tempDir('tightrole-why-');
     dirs.push(dir);
     writeFileSync(join(dir, 'a.json'), JSON.stringify({ Records: records }));
     return dir;

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
+import { tempDir } from '../support/temp-dir.ts';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 
@@ -108,7 +108,7 @@ describe('action.yml (the pull-request Action)', () => {
 
     it('writes the report into a fresh folder on every run', function () {
       this.timeout(120_000);
-      const runnerTemp = mkdtempSync(join(tmpdir(), 'tightrole-runner-'));
+      const runnerTemp = tempDir('tightrole-runner-');
       temp.push(runnerTemp);
       const first = runDiffStep(runnerTemp);
       const second = runDiffStep(runnerTemp);

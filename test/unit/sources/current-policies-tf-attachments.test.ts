@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../../support/temp-dir.ts';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { currentFromTerraform } from '../../../src/sources/current-policies-terraform.ts';
 import { runCli, SAMPLES } from '../../support/run-cli.ts';
@@ -82,7 +82,7 @@ describe('sources: Terraform current policies follow attachments and boundaries 
   });
 
   it('diff: a permissions boundary caps, it does not count as "allowed today"', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tightrole-tfb-'));
+    const dir = tempDir('tightrole-tfb-');
     try {
       await writeFile(
         join(dir, 'role.tf'),

@@ -1,13 +1,13 @@
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../../support/temp-dir.ts';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandPaths, type SkippedPath } from '../../../src/sources/expand-paths.ts';
 
 describe('expandPaths', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tightrole-expand-'));
+    dir = tempDir('tightrole-expand-');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -26,7 +26,7 @@ describe('expandPaths', () => {
 
   // Issue #19.11: a skipped link is reported, never dropped silently.
   it('reports symbolic links to evidence files and folders instead of following them', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'tightrole-outside-'));
+    const outside = tempDir('tightrole-outside-');
     try {
       writeFileSync(join(outside, 'secret.json'), '{}');
       writeFileSync(join(dir, 'a.json'), '{}');
