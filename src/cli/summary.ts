@@ -22,7 +22,7 @@ export function printIngestSummary(
         : '') +
       (ingest.outcomes.failed > 0 ? `; ${ingest.outcomes.failed} call(s) failed after authorization` : '') +
       (ingest.outcomes.unknown > 0
-        ? `; ${ingest.outcomes.unknown} call(s) with an error code that proves no permission, not granted (see --report errors)`
+        ? `; ${ingest.outcomes.unknown} call(s) ended in an error that does not show IAM allowed them (throttling, 5xx, unknown codes): not granted (see --report errors)`
         : ''),
   );
 }

@@ -103,7 +103,9 @@ describe('e2e: calls that failed after authorization are granted, unknown errors
     expect(written.roles[0]!.stats).to.include({ calls: 4, authorizedFailures: 3 });
     expect(run.stderr).to.include('s3:GetBucketPolicy: 1 (1 failed after authorization)');
     expect(run.stderr).to.include('3 call(s) failed after authorization');
-    expect(run.stderr).to.include('1 call(s) with an error code that proves no permission, not granted');
+    expect(run.stderr).to.include(
+      '1 call(s) ended in an error that does not show IAM allowed them (throttling, 5xx, unknown codes): not granted',
+    );
   });
 
   it('--no-authorized-failures leaves them out; --include-denied keeps its meaning (refusals only)', async () => {
