@@ -7,16 +7,17 @@ import { DEFAULT_POLICY_LIMITS, fitPolicy, type FitResult, type PolicyLimits } f
 import { DEFAULT_REDUCE_OPTIONS, selectsFact, type ReduceOptions } from '../reduce/options.ts';
 import { groupBy } from '../reduce/group-by.ts';
 import { reducePrincipal, type ReduceResult } from '../reduce/reduce.ts';
+import { demaskFacts } from '../reduce/demask.ts';
 import { verifyCatalogFit } from '../reduce/verify-catalog.ts';
 import { verifyPolicy } from '../reduce/verify.ts';
 import { widenToFit, type Widening } from '../reduce/widen.ts';
 import { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './evidence.ts';
 import { buildRunReport, type PlatformEvidence, type RunReport } from './run-report.ts';
+import { assertUsableEvidence } from './why-empty.ts';
 import type { TraceReport } from './ingest-traces.ts';
 import type { LearnedPair } from '../ingest/function-roles.ts';
 import { lambdaFunctions } from '../ingest/lambda-functions.ts';
 import { baselineFacts } from '../reduce/platform-baseline.ts';
-import { assertUsableEvidence } from './why-empty.ts';
 
 export interface GenerateOptions extends EvidenceOptions {
   reduce: ReduceOptions;
@@ -59,7 +60,7 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
   });
   const observed = store.facts();
   const principals = [
-    ...new Set(observed.filter((f) => selectable(f, options.reduce)).map((f) => f.principal)),
+    ...new Set(observed.filter((f) => selectsFact(options.reduce, f)).map((f) => f.principal)),
   ].sort();
   assertUsableEvidence(options, tally.toReport(), tally.problemCount, principals.length);
   const platform = options.reduce.baseline
@@ -130,12 +131,8 @@ function deliver(result: ReduceResult, facts: readonly Fact[], options: Generate
   // The reducer verified its own document; only a delivery that changed it (merged, split, widened)
   // is checked again.
   if (fit.documents.length !== 1 || fit.documents[0] !== result.policy) {
-    const selected = facts.filter((f) => f.principal === result.principal && selectable(f, options.reduce));
-    verifyPolicy(fit.documents, selected);
+    const selected = facts.filter((f) => f.principal === result.principal && selectsFact(options.reduce, f));
+    verifyPolicy(fit.documents, demaskFacts(selected));
   }
   return { ...result, documents: fit.documents, delivery: fit.kind, widenings };
-}
-
-function selectable(f: Fact, options: ReduceOptions): boolean {
-  return selectsFact(options, f);
 }

@@ -6,6 +6,7 @@ export interface RoleSummary {
   calls: number;
   allowed: number;
   denied: number;
+  /** Calls that ended in an error other than a refusal (failed after authorization, or unknown). */
   failed: number;
   actions: number;
   firstSeen: string;
@@ -33,7 +34,7 @@ export function summarize(facts: readonly Fact[]): RoleSummary[] {
       actionSet: new Set<string>(),
     };
     s.calls += f.count;
-    s[f.outcome] += f.count;
+    s[f.outcome === 'unknown' ? 'failed' : f.outcome] += f.count;
     s.actionSet.add(f.action);
     if (f.firstSeen < s.firstSeen) s.firstSeen = f.firstSeen;
     if (f.lastSeen > s.lastSeen) s.lastSeen = f.lastSeen;

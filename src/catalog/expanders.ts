@@ -18,7 +18,8 @@ export const EXPANDERS: Record<string, (params: Readonly<Record<string, unknown>
       const operation = typeof item['operation'] === 'string' ? item['operation'] : 'Get';
       const action = own(TRANSACT_OPERATIONS, operation.toLowerCase());
       if (!action) return [];
-      const tableName = item['tableName'];
+      // The AWS docs' own TransactWriteItems records spell it TableName in some items.
+      const tableName = item['tableName'] ?? item['TableName'];
       return [{ action, params: typeof tableName === 'string' ? { tableName } : {} }];
     }),
   // PartiQL: the statement's first keyword decides the action (DynamoDB developer guide, PartiQL IAM).

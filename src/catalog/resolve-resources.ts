@@ -2,6 +2,7 @@ import type { Arn } from '../model/identifiers.ts';
 import type { Catalog } from './catalog.ts';
 import { compileTemplate, fillTemplate, refitArn, type ArnTemplate } from './arn-template.ts';
 import { parameterSources, wildcardWhenUnresolved, type ParameterSource } from './parameter-sources.ts';
+import { typesReplacedBy } from './resource-alternatives.ts';
 import { missingReason, templateAssignments } from './template-assignments.ts';
 import type { ActionInfo } from './service-info.ts';
 
@@ -27,6 +28,8 @@ export type Resolution =
   | { kind: 'malformed'; reason: string };
 
 interface Candidate {
+  /** Resource type key, lower case. */
+  type: string;
   template: ArnTemplate;
   required: boolean;
   /** Per template variable, the parameters that may hold it (none for the envelope), without renames. */
@@ -36,7 +39,6 @@ interface Candidate {
 /** What resolving an action needs from the catalog, worked out once per action. */
 interface ActionPlan {
   candidates: readonly Candidate[];
-  required: readonly Candidate[];
 }
 
 // Per catalog, per action (the action objects are the catalog's own, so this stays as small as it).
@@ -54,49 +56,53 @@ function actionPlan(catalog: Catalog, action: ActionInfo): ActionPlan {
       const sources = template.variables.map((v) =>
         isEnvelope(v) ? [] : parameterSources(action.action, v),
       );
-      return [{ template, required: rt.required, sources }];
+      return [{ type: rt.name, template, required: rt.required, sources }];
     });
-    plan = { candidates, required: candidates.filter((c) => c.required) };
+    plan = { candidates };
     byAction.set(action, plan);
   }
   return plan;
 }
 
 /**
- * Builds the ARNs an action is authorized against. Prefers the record's own ARNs when they fit a
- * resource type of the action; otherwise fills the most specific template it can from the parameters.
+ * Builds the ARNs an action is authorized against: one per resource type the action requires (IAM
+ * checks each, e.g. ec2:DetachVolume's volume and ec2:AttachVolume's instance and volume), plus the
+ * optional types the record names. Prefers the record's own ARNs when they fit a resource type;
+ * otherwise fills the type's template from the parameters. A required type the record does not
+ * identify leaves the call unresolved (granted on "*", reported), never on a partial list.
  */
 export function resolveResources(catalog: Catalog, action: ActionInfo, inputs: ResourceInputs): Resolution {
   if (action.resourceTypes.length === 0) return { kind: 'wildcard-only' };
-  const { candidates, required } = actionPlan(catalog, action);
-  // Several required types (ec2:RunInstances): every one must resolve, or the statement needs "*".
-  if (required.length >= 2) {
-    const arns = required.map((c) => resolveOne(c, action, inputs));
-    const malformed = arns.find((a) => 'malformed' in a);
-    if (malformed && 'malformed' in malformed) return { kind: 'malformed', reason: malformed.malformed };
-    const failed = arns.find((a) => 'reason' in a);
-    if (failed && 'reason' in failed) return { kind: 'unresolved', reason: failed.reason };
-    return { kind: 'resolved', resources: arns.flatMap((a) => ('arns' in a ? a.arns : [])) };
-  }
-  let best: { arns: Arn[]; specificity: number } | undefined;
-  let reason = 'no resource type of the action could be built from the record';
+  const { candidates } = actionPlan(catalog, action);
+  const results = candidates.map((c) => ({ candidate: c, result: resolveOne(c, action, inputs) }));
+  // Types a resolved alternative stands in for (dynamodb:Query on an index needs no table ARN).
+  const replaced = new Set(
+    results.flatMap(({ candidate, result }) =>
+      'arns' in result ? typesReplacedBy(action.action, candidate.type) : [],
+    ),
+  );
+  const arns: Arn[] = [];
+  let missing: string | undefined;
   let malformed: string | undefined;
-  for (const c of candidates) {
-    const r = resolveOne(c, action, inputs);
-    if ('malformed' in r) {
-      malformed ??= r.malformed;
-      continue;
-    }
-    if ('reason' in r) {
-      if (c.required) reason = r.reason;
-      continue;
-    }
-    const specificity = c.template.variables.length;
-    if (!best || specificity > best.specificity) best = { arns: r.arns, specificity };
+  for (const { candidate, result } of results) {
+    if (replaced.has(candidate.type)) continue;
+    if ('arns' in result) arns.push(...result.arns);
+    else if ('malformed' in result) {
+      // A malformed required value rejects the call; a malformed optional one only when nothing resolves.
+      if (candidate.required) return { kind: 'malformed', reason: result.malformed };
+      malformed ??= result.malformed;
+    } else if (candidate.required) missing ??= result.reason;
   }
-  if (best) return { kind: 'resolved', resources: best.arns };
+  if (missing !== undefined) {
+    if (arns.length === 0 && malformed) return { kind: 'malformed', reason: malformed };
+    return { kind: 'unresolved', reason: missing };
+  }
+  if (arns.length > 0) return { kind: 'resolved', resources: [...new Set(arns)] };
   if (malformed) return { kind: 'malformed', reason: malformed };
-  return wildcardWhenUnresolved(action.action) ? { kind: 'wildcard-only' } : { kind: 'unresolved', reason };
+  // Only actions whose types are all optional reach here: their ordinary calls may name no resource.
+  return wildcardWhenUnresolved(action.action)
+    ? { kind: 'wildcard-only' }
+    : { kind: 'unresolved', reason: 'no resource type of the action could be built from the record' };
 }
 
 function resolveOne(

@@ -3,6 +3,7 @@ import { compileTemplate, matchTemplate, type ArnTemplate } from './arn-template
 import volatile from './data/volatile-variables.json' with { type: 'json' };
 
 const VOLATILE = new Set(volatile.variables);
+const WHOLE = new Set(volatile.whole.variables);
 const ENVELOPE = new Set(['Partition', 'Region', 'Account']);
 
 /** An ARN cut where generalization may start: `stable` stays literal, `tail` may become a pattern. */
@@ -11,6 +12,11 @@ export interface ArnSplit {
   tail: string;
   /** The template variable the tail holds (e.g. ObjectName). */
   variable: string;
+  /**
+   * Where the per-request sub-resource (the ARN's last variable, when volatile) starts in `tail`, and
+   * whether it is replaced whole (a log stream). In safe mode the tail is that part (offset 0).
+   */
+  volatile?: { offset: number; whole: boolean };
 }
 
 export type ArnSplitter = (action: string, arn: string) => ArnSplit | undefined;
@@ -35,19 +41,28 @@ export function catalogSplitter(catalog: Catalog, mode: 'safe' | 'aggressive'): 
       const type = catalog.resourceType(info!.service, rt.name);
       if (!type) continue;
       const template = compileTemplate(type.arn);
-      const variable = mode === 'safe' ? lastVolatile(template.variables) : firstName(template.variables);
-      out.push({ template, variable });
+      const perRequest = lastVolatile(template.variables);
+      const variable = mode === 'safe' ? perRequest : firstName(template.variables);
+      out.push({ template, variable, perRequest });
     }
     // Only loaded services are remembered: a service loaded later must not keep an empty plan.
     if (info) plans.set(action, out);
     return out;
   };
   return (action, arn) => {
-    for (const { template, variable } of plansOf(action)) {
+    for (const { template, variable, perRequest } of plansOf(action)) {
       const values = matchTemplate(template, arn);
       if (!values) continue;
       if (!variable) return undefined;
-      return splitAt(template.text, values, variable, arn);
+      const split = splitAt(template.text, values, variable, arn);
+      if (!split || !perRequest) return split;
+      // The per-request part inside the tail, so aggressive masks it at least as safe does.
+      const inner = perRequest === variable ? split : splitAt(template.text, values, perRequest, arn);
+      if (!inner || !inner.stable.startsWith(split.stable)) return split;
+      return {
+        ...split,
+        volatile: { offset: inner.stable.length - split.stable.length, whole: WHOLE.has(perRequest) },
+      };
     }
     return undefined;
   };
@@ -56,6 +71,8 @@ export function catalogSplitter(catalog: Catalog, mode: 'safe' | 'aggressive'): 
 interface SplitPlan {
   template: ArnTemplate;
   variable: string | undefined;
+  /** The ARN's last variable when it names a per-request sub-resource. */
+  perRequest: string | undefined;
 }
 
 function lastVolatile(variables: readonly string[]): string | undefined {

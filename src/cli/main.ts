@@ -30,10 +30,7 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .example('$0 roles --cloudtrail samples/cloudtrail', '')
       .example('$0 generate --cloudtrail samples/cloudtrail --role receipt-worker-role', '')
       .example('$0 diff --cloudtrail logs/ --role orders-api-role --current infra/', '')
-      .example(
-        '$0 audit --cloudtrail samples/cloudtrail --iam samples/account/iam-authorization-details.json --lambda samples/account/lambda',
-        '',
-      )
+      .example('$0 audit --cloudtrail logs/ --iam authz.json --lambda lambda/', '')
       .epilog(EXIT_CODES_EPILOG)
       .strict()
       .help()

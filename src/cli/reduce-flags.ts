@@ -5,6 +5,7 @@ import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../reduce/options.ts
 /** The flags that shape a proposal, shared by `generate` and `diff`. */
 export interface ReduceArgs {
   'include-denied': boolean;
+  'authorized-failures': boolean;
   strict: boolean;
   generalize: 'none' | 'safe' | 'aggressive';
   'collapse-threshold': number;
@@ -22,6 +23,13 @@ export function reduceFlags<T>(y: Argv<T>) {
       type: 'boolean',
       default: false,
       describe: 'Also allow calls refused with AccessDenied',
+      group: GROUP,
+    })
+    .option('authorized-failures', {
+      type: 'boolean',
+      default: true,
+      describe:
+        'Allow calls that failed after authorization (NoSuchKey, ConditionalCheckFailedException, ...; --no-authorized-failures: none)',
       group: GROUP,
     })
     .option('strict', {
@@ -79,6 +87,7 @@ export function reduceOptions(args: ReduceArgs): ReduceOptions {
   return {
     ...DEFAULT_REDUCE_OPTIONS,
     includeDenied: args['include-denied'],
+    authorizedFailures: args['authorized-failures'],
     generalize: args.generalize,
     collapseThreshold: args['collapse-threshold'],
     conditions: args.conditions,

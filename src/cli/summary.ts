@@ -19,6 +19,10 @@ export function printIngestSummary(
       `; ${roles} role(s)` +
       (unresolved > 0
         ? `; ${unresolved} call(s) on "*" because the resource could not be resolved (see --report)`
+        : '') +
+      (ingest.outcomes.failed > 0 ? `; ${ingest.outcomes.failed} call(s) failed after authorization` : '') +
+      (ingest.outcomes.unknown > 0
+        ? `; ${ingest.outcomes.unknown} call(s) ended in an error that does not show IAM allowed them (throttling, 5xx, unknown codes): not granted (see --report errors)`
         : ''),
   );
 }
@@ -29,7 +33,11 @@ export function printExplain(io: CliIo, results: readonly ReduceResult[]): void 
     io.stderr(`\n${escapeForTerminal(r.principal)}\n`);
     for (const e of r.explain) {
       warn(io, `  ${e.sid}: ${e.calls} call(s) ${e.firstSeen} .. ${e.lastSeen} [${e.sources.join(', ')}]`);
-      for (const a of e.actions) warn(io, `    ${a.action}: ${a.calls}${inferredNote(a)}`);
+      for (const a of e.actions)
+        warn(
+          io,
+          `    ${a.action}: ${a.calls}${a.authorizedFailures > 0 ? ` (${a.authorizedFailures} failed after authorization)` : ''}${inferredNote(a)}`,
+        );
       for (const g of e.generalizations)
         warn(
           io,

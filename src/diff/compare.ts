@@ -66,7 +66,7 @@ export function compareRole(input: CompareInput): RoleDiff {
   const changed =
     unused.length > 0 ||
     narrowing.length > 0 ||
-    missing.some((m) => m.outcome === 'allowed') ||
+    missing.some((m) => m.outcome !== 'denied') ||
     summary.before.actions !== summary.after.actions ||
     summary.before.onStar !== summary.after.onStar;
   return {

@@ -43,11 +43,14 @@ export function isResourcePattern(resource: string): boolean {
   return resource !== '*' && /[*?]/.test(resource.replace(/\$\{[*?$]\}/g, ''));
 }
 
-/** Per used action (successful calls, inferred companions included): calls and the worst current decision. */
+/**
+ * Per used action (successful calls and calls that failed after authorization, inferred companions
+ * included): calls and the worst current decision.
+ */
 export function usedActions(set: PolicySet, facts: readonly Fact[], index: ActionIndex): UsedAction[] {
   const levels = new Map(index.all.map((a) => [a.action, a.accessLevel]));
   const out = new Map<IamAction, UsedAction>();
-  for (const fact of facts.filter((f) => f.outcome === 'allowed')) {
+  for (const fact of facts.filter((f) => f.outcome === 'allowed' || f.outcome === 'failed')) {
     const decision = resourcesOf(fact)
       .map((r) => decide(set, fact, r))
       .reduce(worse, 'allowed');
@@ -69,10 +72,11 @@ export function usedActions(set: PolicySet, facts: readonly Fact[], index: Actio
 export function notGranted(set: PolicySet, facts: readonly Fact[]): NotGranted[] {
   const out = new Map<string, NotGranted>();
   for (const fact of facts) {
-    if (fact.outcome === 'failed') continue;
+    // An unknown error proves nothing about the permission: it is listed by the report, not here.
+    if (fact.outcome === 'unknown') continue;
     for (const resource of resourcesOf(fact)) {
       const current = decide(set, fact, resource);
-      if (fact.outcome === 'allowed' && current === 'allowed') continue;
+      if (fact.outcome !== 'denied' && current === 'allowed') continue;
       const key = `${fact.action}\u0000${resource}\u0000${fact.outcome}`;
       const prior = out.get(key);
       out.set(key, {

@@ -48,7 +48,8 @@ export interface NotGranted {
   action: IamAction;
   resource: string;
   /** What the logs say happened. */
-  outcome: 'allowed' | 'denied';
+  /** allowed: succeeded; failed: authorized, then failed (the permission is needed); denied: refused. */
+  outcome: 'allowed' | 'failed' | 'denied';
   calls: number;
   /** What the current policies decide for it now. */
   current: Decision;

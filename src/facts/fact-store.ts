@@ -49,12 +49,21 @@ export class FactStore {
       if (o.time > seen.lastSeen) seen.lastSeen = o.time;
       if (!seen.sources.includes(o.source)) seen.sources = [...seen.sources, o.source].sort();
       seen.inferred = seen.inferred && (o.inferred ?? false);
-      if (masks) for (const m of masks) addFound(seen, m.arn, m.found);
+      if (masks)
+        for (const m of masks) {
+          addFound(seen, m.arn, m.found);
+          if (m.variant) addVariants(seen, m.arn, [m.variant]);
+        }
       return;
     }
     const key = factKey({ ...o, resources });
     const masked: Record<string, string[]> | undefined = masks && {};
-    if (masks) for (const m of masks) masked![m.arn] = m.found;
+    let variants: Record<string, string[]> | undefined;
+    if (masks)
+      for (const m of masks) {
+        masked![m.arn] = m.found;
+        if (m.variant) variants = mergeVariants(variants ?? {}, { [m.arn]: [m.variant] });
+      }
     this.#merge(key, {
       principal: o.principal,
       action: o.action,
@@ -67,6 +76,7 @@ export class FactStore {
       sources: [o.source],
       inferred: o.inferred ?? false,
       ...(masked ? { masked } : {}),
+      ...(variants ? { variants } : {}),
     });
     leaf.map.set(leaf.key, this.#facts.get(key)!);
   }
@@ -135,6 +145,7 @@ export class FactStore {
         ...incoming,
         sources: [...incoming.sources],
         ...(incoming.masked ? { masked: mergeMasked({}, incoming.masked) } : {}),
+        ...(incoming.variants ? { variants: mergeVariants({}, incoming.variants) } : {}),
       });
       return;
     }
@@ -144,6 +155,7 @@ export class FactStore {
     existing.sources = mergeSources(existing.sources, incoming.sources);
     existing.inferred = existing.inferred && incoming.inferred;
     if (incoming.masked) existing.masked = mergeMasked(existing.masked ?? {}, incoming.masked);
+    if (incoming.variants) existing.variants = mergeVariants(existing.variants ?? {}, incoming.variants);
   }
 }
 
@@ -199,6 +211,29 @@ function mergeMasked(
     const seen = Object.hasOwn(into, arn) ? into[arn]! : undefined;
     if (!seen) into[arn] = [...found];
     else if (found.some((f) => !seen.includes(f))) into[arn] = [...new Set([...seen, ...found])].sort();
+  }
+  return into;
+}
+
+/** Two distinct values prove variation; more are not kept (the smallest two: merge order is moot). */
+const MAX_VARIANTS = 2;
+
+function addVariants(fact: Fact, arn: string, variants: readonly string[]): void {
+  const have = fact.variants && Object.hasOwn(fact.variants, arn) ? fact.variants[arn] : undefined;
+  // The hot path: nothing new, or nothing smaller than the two kept.
+  if (have && variants.every((v) => have.includes(v) || (have.length >= MAX_VARIANTS && v > have.at(-1)!)))
+    return;
+  fact.variants = mergeVariants(fact.variants ?? {}, { [arn]: [...variants] });
+}
+
+/** Unions the concrete ARNs per masked ARN into `into`, keeping the smallest {@link MAX_VARIANTS}. */
+function mergeVariants(
+  into: Record<string, string[]>,
+  from: Record<string, string[]>,
+): Record<string, string[]> {
+  for (const arn of Object.keys(from)) {
+    const seen = Object.hasOwn(into, arn) ? into[arn]! : [];
+    into[arn] = [...new Set([...seen, ...from[arn]!])].sort().slice(0, MAX_VARIANTS);
   }
   return into;
 }

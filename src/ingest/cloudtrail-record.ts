@@ -9,7 +9,7 @@ import type { Observation, Origin, Outcome } from '../model/observation.ts';
 import { callContext } from './call-context.ts';
 import { canPassRole, impliedKmsObservations, passRoleObservations } from './companions.ts';
 import { isObject, isoTime, obj, str, type JsonObject } from './fields.ts';
-import { outcomeOf } from './outcome.ts';
+import { outcomeOf, reportedErrorCode } from './outcome.ts';
 import { dedupeObservations } from './dedupe-observations.ts';
 import { isRoleArn } from './principal.ts';
 import {
@@ -80,6 +80,7 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
   const badArns = recordArns.length > 0 ? recordArnsProblem(catalog, recordArns) : undefined;
   if (badArns) return skipped('malformed-resource', `${eventSource} ${eventName}: ${badArns}`);
   const outcome: Outcome = outcomeOf(record['errorCode']);
+  const errorCode = reportedErrorCode(record['errorCode']);
   const observations: Observation[] = [];
   const unresolved: UnresolvedResource[] = [];
   for (const call of mapping.calls) {
@@ -113,6 +114,7 @@ function parseRecord(record: unknown, catalog: Catalog, origin: Origin, filter: 
       resources: resolution.kind === 'resolved' ? resolution.resources : '*',
       context: callContext(record, info, region, params),
       outcome,
+      ...(errorCode === undefined ? {} : { errorCode }),
       source: 'cloudtrail',
       time,
       origin,

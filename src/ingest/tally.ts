@@ -3,6 +3,16 @@ import type { FileProblem, IngestReport, Outcome } from '../model/observation.ts
 import type { RecordResult } from './record-result.ts';
 
 const MAX_PROBLEMS = 1000;
+/** Distinct (outcome, error code, action) rows listed; codes come from records, so the list is bounded. */
+const MAX_ERROR_ROWS = 1000;
+
+/** Calls that ended in an error, by what the code proves (data/error-codes.json). */
+export interface ErrorCount {
+  outcome: Exclude<Outcome, 'allowed'>;
+  errorCode: string;
+  action: IamAction;
+  count: number;
+}
 
 /** A tally as plain data (what a worker thread sends back). */
 export type TallyState = ReturnType<IngestTally['toReport']>;
@@ -16,13 +26,15 @@ export class IngestTally {
   records = 0;
   observations = 0;
   used = 0;
-  readonly outcomes: Record<Outcome, number> = { allowed: 0, denied: 0, failed: 0 };
+  readonly outcomes: Record<Outcome, number> = { allowed: 0, denied: 0, failed: 0, unknown: 0 };
   readonly #skipped = new Map<string, { count: number; example: string }>();
   readonly #unmapped = new Map<string, { eventSource: string; eventName: string; count: number }>();
   readonly #unresolved = new Map<
     IamAction,
     { count: number; example: string; reasons: Map<string, number> }
   >();
+  readonly #errors = new Map<string, ErrorCount>();
+  #errorsNotListed = 0;
   readonly #problems: FileProblem[] = [];
   #problemsDropped = 0;
 
@@ -46,7 +58,11 @@ export class IngestTally {
     if (result.kind === 'unmapped') return this.#addUnmapped(result.eventSource, result.eventName, 1);
     this.used++;
     this.observations += result.observations.length;
-    for (const o of result.observations) this.outcomes[o.outcome]++;
+    for (const o of result.observations) {
+      this.outcomes[o.outcome]++;
+      if (o.outcome !== 'allowed' && o.errorCode !== undefined)
+        this.#addError({ outcome: o.outcome, errorCode: o.errorCode, action: o.action, count: 1 });
+    }
     for (const u of result.unresolved) {
       this.#addUnresolved(u.action, 1, `${where}: ${u.reason}`, [{ reason: u.reason, count: 1 }]);
     }
@@ -87,6 +103,14 @@ export class IngestTally {
     this.#unresolved.set(action, entry);
   }
 
+  #addError(e: ErrorCount): void {
+    const key = JSON.stringify([e.outcome, e.errorCode, e.action]);
+    const entry = this.#errors.get(key);
+    if (entry) entry.count += e.count;
+    else if (this.#errors.size < MAX_ERROR_ROWS) this.#errors.set(key, { ...e });
+    else this.#errorsNotListed += e.count;
+  }
+
   #addUnmapped(eventSource: string, eventName: string, count: number): void {
     const key = `${eventSource}\u0000${eventName}`;
     const entry = this.#unmapped.get(key) ?? { eventSource, eventName, count: 0 };
@@ -100,17 +124,25 @@ export class IngestTally {
     this.records += other.records;
     this.observations += other.observations;
     this.used += other.used;
-    for (const k of ['allowed', 'denied', 'failed'] as const) this.outcomes[k] += other.outcomes[k];
+    for (const k of ['allowed', 'denied', 'failed', 'unknown'] as const)
+      this.outcomes[k] += other.outcomes[k];
     for (const s of other.skipped) this.skip(s.reason, s.example ?? '', s.count);
     for (const u of other.unmapped) this.#addUnmapped(u.eventSource, u.eventName, u.count);
     for (const u of other.unresolvedResources) {
       this.#addUnresolved(u.action, u.count, u.example ?? '', u.reasons ?? []);
     }
+    for (const e of other.errors) this.#addError(e);
+    this.#errorsNotListed += other.errorsNotListed;
     for (const p of other.problems) this.problem(p);
     this.#problemsDropped += other.problemsNotListed;
   }
 
-  toReport(): IngestReport & { outcomes: Record<Outcome, number>; problemsNotListed: number } {
+  toReport(): IngestReport & {
+    outcomes: Record<Outcome, number>;
+    errors: ErrorCount[];
+    errorsNotListed: number;
+    problemsNotListed: number;
+  } {
     const sorted = <T>(m: Map<string, T>) =>
       [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return {
@@ -119,6 +151,9 @@ export class IngestTally {
       observations: this.observations,
       used: this.used,
       outcomes: { ...this.outcomes },
+      // Calls that failed after authorization (granted) and unknown errors (never granted), by code.
+      errors: sorted(this.#errors).map(([, v]) => ({ ...v })),
+      errorsNotListed: this.#errorsNotListed,
       skipped: sorted(this.#skipped).map(([reason, v]) => ({ reason, ...v })),
       unmapped: sorted(this.#unmapped).map(([, v]) => v),
       unresolvedResources: sorted(this.#unresolved).map(([action, v]) => ({

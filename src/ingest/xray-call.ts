@@ -5,7 +5,7 @@ import { resolveResources } from '../catalog/resolve-resources.ts';
 import type { Arn } from '../model/identifiers.ts';
 import type { EvidenceSource, Observation, Origin } from '../model/observation.ts';
 import { callContext } from './call-context.ts';
-import { outcomeOf } from './outcome.ts';
+import { outcomeOf, reportedErrorCode } from './outcome.ts';
 import { skipped, type RecordResult, type UnresolvedResource } from './record-result.ts';
 import { dedupeObservations } from './dedupe-observations.ts';
 
@@ -128,6 +128,7 @@ function observe(
       resources: resolution.kind === 'resolved' ? resolution.resources : '*',
       context: callContext({}, info, region, merged),
       outcome: outcomeOf(call.errorCode),
+      ...(call.errorCode ? { errorCode: reportedErrorCode(call.errorCode)! } : {}),
       source: call.source,
       time: call.time!,
       origin: call.origin,

@@ -20,4 +20,9 @@ export interface Fact {
    * applies), each with the kinds of identifier found. Absent when the resources are as observed.
    */
   masked?: Record<string, string[]>;
+  /**
+   * Safe mode: per masked resource, up to two of the distinct concrete ARNs behind it (the smallest).
+   * A mask seen with one value only is undone by the reducer: one value proves no variation.
+   */
+  variants?: Record<string, string[]>;
 }

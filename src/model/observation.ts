@@ -1,6 +1,10 @@
 import type { Arn, IamAction, ResourceSet } from './identifiers.ts';
 
-export type Outcome = 'allowed' | 'denied' | 'failed';
+/**
+ * allowed: no error. denied: refused by authorization. failed: failed after authorization (the
+ * permission is needed). unknown: an error that proves neither (data/error-codes.json).
+ */
+export type Outcome = 'allowed' | 'denied' | 'failed' | 'unknown';
 export type EvidenceSource = 'cloudtrail' | 'xray' | 'otel';
 
 /** Where an observation came from, for reports; never used to decide anything. */
@@ -19,6 +23,8 @@ export interface Observation {
   /** Condition keys observed: aws:RequestedRegion, aws:SourceVpce, kms:ViaService, ... */
   context: Record<string, string>;
   outcome: Outcome;
+  /** The error code as recorded (cut to a sane length), when the call ended in an error. */
+  errorCode?: string;
   source: EvidenceSource;
   /** ISO-8601. */
   time: string;

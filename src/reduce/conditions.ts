@@ -22,6 +22,8 @@ interface Rule {
   operator: (values: string[]) => string;
   /** The condition value for one observed context value, or undefined when it cannot be constrained. */
   value: (observed: string) => string | undefined;
+  /** A generalized value stands only when two distinct observed values share it (safe evidence). */
+  needsVariation: boolean;
   why: string;
 }
 
@@ -35,6 +37,7 @@ const RULES: Rule[] = CONDITION_RULES.map((rule) => ({
     ruleCoversAction(rule, action) && (!rule.wildcardResourceOnly || resources.includes('*')),
   operator: rule.value === 'masked-prefix' ? likeWhenGeneralized : () => 'StringEquals',
   value: rule.value === 'masked-prefix' ? maskedPrefix : escapeIamValue,
+  needsVariation: rule.value === 'masked-prefix',
   why: rule.why,
 }));
 
@@ -68,15 +71,25 @@ export function conditionsFor(
 }
 
 function agreedValues(rule: Rule, facts: readonly Fact[]): string[] | undefined {
-  const values: string[] = [];
+  const seen = new Map<string, Set<string>>();
   for (const fact of facts) {
     const observed = fact.context[rule.key];
     if (observed === undefined) return undefined;
     const value = rule.value(observed);
     if (value === undefined) return undefined;
-    values.push(value);
+    const behind = seen.get(value) ?? new Set<string>();
+    behind.add(observed);
+    seen.set(value, behind);
   }
-  return values.length > 0 ? sortedUnique(values) : undefined;
+  if (seen.size === 0) return undefined;
+  const values: string[] = [];
+  for (const [value, observed] of seen) {
+    // One prefix seen (`in/2026/11/20/`) proves no variation, and a pattern with no stable start
+    // would list the whole bucket: the prefixes stay as observed.
+    const stands = !rule.needsVariation || (observed.size >= 2 && !value.startsWith('*'));
+    values.push(...(stands ? [value] : [...observed].map(escapeIamValue)));
+  }
+  return sortedUnique(values);
 }
 
 function sortBlock(block: ConditionBlock): ConditionBlock {

@@ -3,8 +3,8 @@ import type { Arn } from '../model/identifiers.ts';
 import { byCodeUnit, sortedUnique } from './compare.ts';
 import { groupBy } from './group-by.ts';
 import type { ReduceOptions } from './options.ts';
+import { maskTail } from './mask-tail.ts';
 import { dropSubsumed } from './subsumed.ts';
-import { maskVolatile } from './volatility.ts';
 
 /** One replacement of concrete ARNs by a pattern, for --explain. */
 export interface Generalization {
@@ -32,6 +32,11 @@ export interface ResourceEvidence {
 export interface MaskedArn {
   arn: Arn;
   found: string[];
+  /**
+   * The concrete ARN, when the mask stands only if the evidence shows the value varying (safe mode):
+   * the store keeps up to two distinct ones, and {@link demaskFacts} restores a value seen alone.
+   */
+  variant?: Arn;
 }
 
 export type ResourceMasker = (action: string, arn: string) => MaskedArn | undefined;
@@ -42,7 +47,7 @@ export type ResourceMasker = (action: string, arn: string) => MaskedArn | undefi
  * reducer then takes a masked ARN as already masked, so the policy is the same either way. Returns
  * undefined for an ARN with nothing volatile (it stays exact).
  */
-export function volatileMasker(split: ArnSplitter): ResourceMasker {
+export function volatileMasker(split: ArnSplitter, mode: 'safe' | 'aggressive'): ResourceMasker {
   // Tables, queues, functions repeat in every record and have nothing to mask: remember them.
   // Names come from records, so the memory is bounded: emptied when full.
   const plain = new Map<string, Set<string>>();
@@ -51,8 +56,11 @@ export function volatileMasker(split: ArnSplitter): ResourceMasker {
     const known = plain.get(action);
     if (known?.has(arn)) return undefined;
     const s = split(action, arn);
-    const m = s && s.tail !== '' ? maskVolatile(s.tail) : undefined;
-    if (s && m && m.found.length > 0) return { arn: `${s.stable}${m.text}` as Arn, found: m.found };
+    const m = s && s.tail !== '' ? maskTail(s, mode) : undefined;
+    if (s && m) {
+      const masked = { arn: `${s.stable}${m.text}` as Arn, found: m.found };
+      return mode === 'safe' && !m.whole ? { ...masked, variant: arn as Arn } : masked;
+    }
     if (remembered >= PLAIN_ARNS_REMEMBERED) {
       plain.clear();
       remembered = 0;
@@ -103,29 +111,56 @@ function generalizeTails(
   notes: Generalization[],
   evidence: ReadonlyMap<string, ResourceEvidence>,
 ): string[] {
-  const masked = new Map<string, { count: number; found: Set<string> }>();
+  const mode = options.generalize === 'aggressive' ? 'aggressive' : 'safe';
+  const byText = new Map<string, TailGroup>();
   for (const { split, arn } of entries) {
     const known = evidence.get(arn);
-    // Masked at ingest: the tail is already the masked text.
-    const m = known?.masked ? { text: split.tail, found: known.masked } : maskVolatile(split.tail);
-    const entry = masked.get(m.text) ?? { count: 0, found: new Set<string>() };
-    entry.count += known?.calls ?? 1;
-    m.found.forEach((f) => entry.found.add(f));
-    masked.set(m.text, entry);
-  }
-  // In pattern order: the same whether the ARNs arrived exact or masked at ingest.
-  for (const [text, info] of [...masked.entries()].sort(([a], [b]) => byCodeUnit(a, b))) {
-    if (info.found.size > 0) {
-      notes.push({
-        action,
-        pattern: stable + text,
-        replaced: info.count,
-        of: 'calls',
-        why: `volatile ${[...info.found].sort(byCodeUnit).join(', ')} in ${entries[0]!.split.variable}`,
-      });
+    // Masked at ingest: the tail is already the masked text, and it stood (demaskFacts kept it).
+    const m = known?.masked ? { text: split.tail, found: known.masked, whole: true } : maskTail(split, mode);
+    const text = m ? m.text : split.tail;
+    const group = byText.get(text) ?? {
+      masked: m !== undefined,
+      proven: false,
+      count: 0,
+      found: new Set(),
+      tails: new Set(),
+    };
+    group.count += known?.calls ?? 1;
+    group.tails.add(split.tail);
+    if (m) {
+      m.found.forEach((f) => group.found.add(f));
+      group.proven ||= m.whole || mode === 'aggressive';
     }
+    byText.set(text, group);
   }
-  return collapseByParent(action, stable, [...masked.keys()], options, notes);
+  const tails: string[] = [];
+  // In pattern order: the same whether the ARNs arrived exact or masked at ingest.
+  for (const [text, group] of [...byText.entries()].sort(([a], [b]) => byCodeUnit(a, b))) {
+    // Safe mode: a pattern only where the evidence shows the value varying (two distinct values).
+    if (!group.masked || !(group.proven || group.tails.size >= 2)) {
+      tails.push(...group.tails);
+      continue;
+    }
+    tails.push(text);
+    notes.push({
+      action,
+      pattern: stable + text,
+      replaced: group.count,
+      of: 'calls',
+      why: `volatile ${[...group.found].sort(byCodeUnit).join(', ')} in ${entries[0]!.split.variable}`,
+    });
+  }
+  return collapseByParent(action, stable, sortedUnique(tails), options, notes);
+}
+
+interface TailGroup {
+  masked: boolean;
+  /** The mask needs no second value: a log stream, aggressive mode, or proven at ingest. */
+  proven: boolean;
+  count: number;
+  found: Set<string>;
+  /** The concrete tails behind the pattern. */
+  tails: Set<string>;
 }
 
 /** More than the threshold of distinct tails under one parent path -> `parent/*`. */
@@ -141,7 +176,8 @@ function collapseByParent(
   );
   const out: string[] = [];
   for (const [parent, group] of byParent) {
-    if (group.length > options.collapseThreshold) {
+    // Safe mode never replaces a whole key (no stable prefix) by `*`.
+    if (group.length > options.collapseThreshold && (parent !== '' || options.generalize === 'aggressive')) {
       out.push(`${stable}${parent}*`);
       notes.push({
         action,

@@ -4,6 +4,8 @@ import type { Fact } from '../model/fact.ts';
 export interface ReduceOptions {
   /** Also allow calls that were refused with AccessDenied (they are never allowed by default). */
   includeDenied: boolean;
+  /** Allow calls that failed after authorization (NoSuchKey, ConditionalCheckFailedException, ...). */
+  authorizedFailures: boolean;
   /** ARN generalization: none keeps every ARN; safe replaces volatile segments; aggressive also collapses names. */
   generalize: 'none' | 'safe' | 'aggressive';
   /** Distinct values under one stable prefix before they collapse to `prefix*` (safe mode). */
@@ -23,6 +25,7 @@ export interface ReduceOptions {
 
 export const DEFAULT_REDUCE_OPTIONS: ReduceOptions = {
   includeDenied: false,
+  authorizedFailures: true,
   generalize: 'safe',
   collapseThreshold: 5,
   conditions: true,
@@ -31,8 +34,23 @@ export const DEFAULT_REDUCE_OPTIONS: ReduceOptions = {
   baseline: true,
 };
 
-/** True when the reducer grants this fact: allowed (or denied with includeDenied), and not an inference turned off. */
+/**
+ * The facts a policy must allow (the one selection rule, for reduce and generate): successful calls;
+ * calls that failed after authorization (the code handles that error, so the permission is needed)
+ * unless `authorizedFailures` is off; refused calls only with `includeDenied`; unknown errors never;
+ * inferred facts only while their inference (baseline, companions) is on.
+ */
 export function selectsFact(options: ReduceOptions, f: Fact): boolean {
   const inference = f.baseline !== undefined ? options.baseline : options.companions || !f.inferred;
-  return inference && (f.outcome === 'allowed' || (options.includeDenied && f.outcome === 'denied'));
+  if (!inference) return false;
+  switch (f.outcome) {
+    case 'allowed':
+      return true;
+    case 'failed':
+      return options.authorizedFailures;
+    case 'denied':
+      return options.includeDenied;
+    case 'unknown':
+      return false;
+  }
 }

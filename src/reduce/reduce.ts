@@ -8,6 +8,7 @@ import { conditionsFor, type ConditionNote } from './conditions.ts';
 import { generalizeResources, type Generalization, type ResourceEvidence } from './generalize.ts';
 import { DEFAULT_REDUCE_OPTIONS, selectsFact, type ReduceOptions } from './options.ts';
 import { groupBy } from './group-by.ts';
+import { demaskFacts } from './demask.ts';
 import { contentSid } from './sid.ts';
 import { verifyPolicy } from './verify.ts';
 
@@ -18,8 +19,15 @@ export interface StatementExplanation {
   firstSeen: string;
   lastSeen: string;
   sources: string[];
-  /** `baseline`: the platform baselines that grant the action (see platform-baselines.json). */
-  actions: { action: string; calls: number; inferred: boolean; baseline?: string[] }[];
+  /** Per action: its calls, of which `authorizedFailures` failed after authorization; `baseline`: the
+   * platform baselines that grant the action (see platform-baselines.json). */
+  actions: {
+    action: string;
+    calls: number;
+    authorizedFailures: number;
+    inferred: boolean;
+    baseline?: string[];
+  }[];
   generalizations: Generalization[];
   conditions: ConditionNote[];
 }
@@ -28,7 +36,8 @@ export interface ReduceResult {
   principal: Arn;
   policy: PolicyDocument;
   explain: StatementExplanation[];
-  stats: { facts: number; calls: number; actions: number; statements: number };
+  /** `authorizedFailures`: calls allowed because they failed after authorization (counted in `calls`). */
+  stats: { facts: number; calls: number; authorizedFailures: number; actions: number; statements: number };
 }
 
 /** One action's resources and condition, and the facts and notes behind them. */
@@ -52,7 +61,8 @@ export function reducePrincipal(
   options: ReduceOptions = DEFAULT_REDUCE_OPTIONS,
   split?: ArnSplitter,
 ): ReduceResult {
-  const selected = facts.filter((f) => f.principal === principal && selectsFact(options, f));
+  // A mask made at ingest from one value only is undone here (safe mode needs two values).
+  const selected = demaskFacts(facts.filter((f) => f.principal === principal && selectsFact(options, f)));
   const grants = actionGrants(selected, options, split);
   const statements = mergeGrants(grants);
   const policy: PolicyDocument = { Version: POLICY_VERSION, Statement: statements.map((s) => s.statement) };
@@ -64,6 +74,7 @@ export function reducePrincipal(
     stats: {
       facts: selected.length,
       calls: selected.reduce((n, f) => n + f.count, 0),
+      authorizedFailures: failedCalls(selected),
       actions: grants.length,
       statements: statements.length,
     },
@@ -160,6 +171,7 @@ function explain(sid: string, group: ActionGrant[]): StatementExplanation {
       return {
         action: g.action,
         calls: g.facts.reduce((n, f) => n + f.count, 0),
+        authorizedFailures: failedCalls(g.facts),
         inferred: g.facts.every((f) => f.inferred),
         ...(baseline.length > 0 ? { baseline } : {}),
       };
@@ -167,6 +179,10 @@ function explain(sid: string, group: ActionGrant[]): StatementExplanation {
     generalizations: group.flatMap((g) => g.generalizations),
     conditions: foldNotes(group.flatMap((g) => g.conditionNotes)),
   };
+}
+
+function failedCalls(facts: readonly Fact[]): number {
+  return facts.reduce((n, f) => (f.outcome === 'failed' ? n + f.count : n), 0);
 }
 
 /** One note per condition of the statement, over all its actions. */

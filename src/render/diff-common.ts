@@ -16,6 +16,10 @@ export function notGrantedReason(n: NotGranted): string {
     return n.current === 'allowed'
       ? 'AccessDenied in the logs although the current policies allow it: another policy (SCP, boundary, resource or session policy) refused it'
       : `AccessDenied in the logs; the current policies give ${n.current}`;
+  if (n.outcome === 'failed')
+    return n.current === 'conditional'
+      ? 'authorized, then failed on the resource (the code handles that error); the current policies allow it only under conditions the logs cannot confirm'
+      : `authorized, then failed on the resource (the code handles that error); the current policies give ${n.current}, so it would get AccessDenied instead`;
   if (n.current === 'conditional' && n.resourcePattern)
     return 'succeeded; unknown whether the current policies allow it: the logs name the resource only as this pattern, and they allow some of what it stands for';
   if (n.current === 'conditional')

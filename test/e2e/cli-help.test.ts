@@ -46,14 +46,18 @@ describe('e2e: --help', function () {
     expect(text).to.match(/3 diff --exit-code found\s+changes/);
   });
 
-  for (const command of ['generate', 'diff', 'roles', 'permissions', 'convert']) {
+  for (const command of ['generate', 'diff', 'roles', 'permissions', 'convert', 'audit', 'boundary']) {
     it(`${command}: the evidence flags come first, and no example is wrapped mid-command`, async () => {
       const text = await help([command]);
       const groups = [...text.matchAll(/^([A-Z][\w /]+):$/gm)].map((m) => m[1]);
       if (command !== 'convert' && command !== 'permissions') expect(groups[0]).to.equal('Evidence');
       const lines = exampleLines(text);
       expect(lines.length).to.be.greaterThan(0);
-      for (const line of lines) expect(line).to.match(/^ {2}(# |tightrole |aws )/);
+      lines.forEach((line, i) => {
+        // A flag starts a line only where the command above ends in a shell continuation.
+        if (/^ {2}--/.test(line)) expect(lines[i - 1], line).to.match(/ \\$/);
+        else expect(line).to.match(/^ {2}(# |tightrole |aws )/);
+      });
     });
   }
 });

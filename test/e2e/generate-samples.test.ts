@@ -8,7 +8,7 @@ import { evaluateRequest } from '../../src/policy/evaluate.ts';
 import { expandPaths } from '../../src/sources/expand-paths.ts';
 import { realCatalog } from '../support/catalog.ts';
 import { runCli, SAMPLES } from '../support/run-cli.ts';
-import { allowedObservations, expectSound } from '../support/soundness.ts';
+import { grantedObservations, expectSound } from '../support/soundness.ts';
 
 const CLOUDTRAIL = join(SAMPLES, 'cloudtrail');
 
@@ -48,7 +48,7 @@ describe('e2e: tightrole generate on samples/', () => {
     const records = files.flatMap(
       (f) => (JSON.parse(gunzipSync(readFileSync(f)).toString('utf8')) as { Records: unknown[] }).Records,
     );
-    const observations = await allowedObservations(await realCatalog(), records);
+    const observations = await grantedObservations(await realCatalog(), records);
     expect(observations.length).to.be.greaterThan(3000);
     expectSound(new Map(Object.entries(output)), observations, SAMPLE_BASELINES);
   });
@@ -109,6 +109,45 @@ describe('e2e: tightrole generate on samples/', () => {
       p.Statement.filter((s) => s.Resource?.includes('*')).flatMap((s) => s.Action ?? []),
     );
     expect(star).to.deep.equal(['cloudwatch:PutMetricData']);
+  });
+
+  it('lets each Lambda role write its log streams on a later day and for a published version, from the observed calls alone (--no-baseline), in safe and aggressive mode', async () => {
+    const modes: Record<string, Record<string, PolicyDocument>> = {};
+    for (const mode of ['safe', 'aggressive']) {
+      const run = await runCli([
+        'generate',
+        '--cloudtrail',
+        CLOUDTRAIL,
+        '--jobs',
+        '1',
+        '--no-baseline',
+        '--generalize',
+        mode,
+      ]);
+      expect(run.code, run.stderr).to.equal(0);
+      modes[mode] = JSON.parse(run.stdout) as Record<string, PolicyDocument>;
+    }
+    const functions: Record<string, string> = {
+      'arn:aws:iam::123456789012:role/service-role/orders-api-role': 'orders-api',
+      'arn:aws:iam::123456789012:role/receipt-worker-role': 'receipt-worker',
+      'arn:aws:iam::123456789012:role/nightly-report-role': 'nightly-report',
+    };
+    for (const [mode, policies] of Object.entries(modes)) {
+      for (const [role, fn] of Object.entries(functions)) {
+        const group = `arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/${fn}`;
+        for (const stream of [
+          '2027/01/05/[$LATEST]0123456789abcdef0123456789abcdef',
+          '2027/01/05/[7]abcdef0123456789abcdef0123456789',
+        ]) {
+          const decision = evaluateRequest([policies[role]!], {
+            action: 'logs:CreateLogStream',
+            resource: `${group}:log-stream:${stream}`,
+            context: { 'aws:RequestedRegion': 'eu-west-1' },
+          }).decision;
+          expect(decision, `${mode} ${fn} ${stream}`).to.equal('allowed');
+        }
+      }
+    }
   });
 
   it('puts conditions where all evidence agrees: VPC endpoint, kms:ViaService, region on *', () => {

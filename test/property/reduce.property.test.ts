@@ -9,7 +9,7 @@ import type { Observation } from '../../src/model/observation.ts';
 import { evaluateRequest } from '../../src/policy/evaluate.ts';
 import { mergeSameActions } from '../../src/reduce/limits.ts';
 import { volatileMasker } from '../../src/reduce/generalize.ts';
-import { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from '../../src/reduce/options.ts';
+import { DEFAULT_REDUCE_OPTIONS, selectsFact, type ReduceOptions } from '../../src/reduce/options.ts';
 import { reducePrincipal } from '../../src/reduce/reduce.ts';
 import { realCatalog } from '../support/catalog.ts';
 
@@ -58,7 +58,7 @@ const observation = fc
     key,
     region: fc.constantFrom('eu-west-1', 'us-east-1'),
     vpce: fc.option(fc.constantFrom('vpce-0a1b2c3d4e5f67890', 'vpce-11111111'), { nil: undefined }),
-    outcome: fc.constantFrom('allowed', 'allowed', 'allowed', 'denied', 'failed'),
+    outcome: fc.constantFrom('allowed', 'allowed', 'allowed', 'denied', 'failed', 'unknown'),
     day: fc.integer({ min: 10, max: 28 }),
   })
   .map((o): Observation => ({
@@ -96,13 +96,13 @@ describe('property: reduce', () => {
   });
   const splitterFor = (o: ReduceOptions) => (o.generalize === 'aggressive' ? splitAggressive : split);
 
-  it('is sound: every allowed fact is allowed, and only observed actions appear', () => {
+  it('is sound: every selected fact (successful or failed after authorization) is allowed, and only observed actions appear', () => {
     fc.assert(
       fc.property(fc.array(observation, { minLength: 1, maxLength: 40 }), options, (obs, opts) => {
         const facts = factsOf(obs);
-        if (!facts.some((f) => f.outcome === 'allowed')) return;
+        if (!facts.some((f) => selectsFact(opts, f))) return;
         const { policy } = reducePrincipal(ROLE, facts, opts, splitterFor(opts));
-        for (const f of facts.filter((x) => x.outcome === 'allowed')) {
+        for (const f of facts.filter((x) => selectsFact(opts, x))) {
           for (const r of f.resources === '*' ? ['*'] : f.resources) {
             expect(
               evaluateRequest([policy], {
@@ -113,7 +113,7 @@ describe('property: reduce', () => {
             ).to.equal('allowed');
           }
         }
-        const allowed = new Set(facts.filter((x) => x.outcome === 'allowed').map((x) => x.action));
+        const allowed = new Set(facts.filter((x) => selectsFact(opts, x)).map((x) => x.action));
         for (const s of policy.Statement)
           for (const a of s.Action ?? []) expect(allowed.has(a as IamAction)).to.equal(true);
       }),
@@ -129,7 +129,7 @@ describe('property: reduce', () => {
         options,
         (obs, seed, opts) => {
           const facts = factsOf(obs);
-          if (!facts.some((f) => f.outcome === 'allowed')) return;
+          if (!facts.some((f) => selectsFact(opts, f))) return;
           const shuffled = [...obs].sort(
             (a, b) =>
               ((JSON.stringify(a).length * 31 + seed) % 7) - ((JSON.stringify(b).length * 17 + seed) % 7),
@@ -147,7 +147,7 @@ describe('property: reduce', () => {
     fc.assert(
       fc.property(fc.array(observation, { minLength: 1, maxLength: 30 }), options, (obs, opts) => {
         const facts = factsOf(obs);
-        if (!facts.some((f) => f.outcome === 'allowed')) return;
+        if (!facts.some((f) => selectsFact(opts, f))) return;
         const once = reducePrincipal(ROLE, facts, opts, splitterFor(opts)).policy;
         const twice = reducePrincipal(ROLE, factsOf([...obs, ...obs]), opts, splitterFor(opts)).policy;
         expect(JSON.stringify(twice)).to.equal(JSON.stringify(once));
@@ -161,8 +161,11 @@ describe('property: reduce', () => {
       fc.property(fc.array(observation, { minLength: 1, maxLength: 40 }), options, (obs, opts) => {
         if (opts.generalize === 'none') return;
         const exact = factsOf(obs);
-        if (!exact.some((f) => f.outcome === 'allowed')) return;
-        const store = new FactStore(undefined, volatileMasker(splitterFor(opts)));
+        if (!exact.some((f) => selectsFact(opts, f))) return;
+        const store = new FactStore(
+          undefined,
+          volatileMasker(splitterFor(opts), opts.generalize === 'aggressive' ? 'aggressive' : 'safe'),
+        );
         obs.forEach((o) => store.add(o));
         const masked = store.facts();
         expect(masked.length).to.be.at.most(exact.length);
@@ -183,7 +186,7 @@ describe('property: reduce', () => {
         fc.array(observation, { maxLength: 10 }),
         (obs, opts, probes) => {
           const facts = factsOf(obs);
-          if (!facts.some((f) => f.outcome === 'allowed')) return;
+          if (!facts.some((f) => selectsFact(opts, f))) return;
           const policy = reducePrincipal(ROLE, facts, opts, splitterFor(opts)).policy;
           const merged = { ...policy, Statement: mergeSameActions(policy.Statement) };
           for (const p of [...obs, ...probes]) {

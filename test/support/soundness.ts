@@ -7,15 +7,20 @@ import type { Observation } from '../../src/model/observation.ts';
 import type { PolicyDocument } from '../../src/model/policy.ts';
 import { evaluateRequest } from '../../src/policy/evaluate.ts';
 
-/** Successful observations of CloudTrail records, parsed independently of the generate pipeline. */
-export async function allowedObservations(
+/**
+ * The observations a proposal must allow, parsed independently of the generate pipeline: successful
+ * calls and calls that failed after authorization (the code handles that error).
+ */
+export async function grantedObservations(
   catalog: Catalog,
   records: readonly unknown[],
 ): Promise<Observation[]> {
   await catalog.ensure(records.flatMap((r) => recordServicePrefix(r) ?? []));
   return records.flatMap((record, i) => {
     const result = parseCloudTrailRecord(record, catalog, { record: i }, NO_FILTER);
-    return result.kind === 'observations' ? result.observations.filter((o) => o.outcome === 'allowed') : [];
+    return result.kind === 'observations'
+      ? result.observations.filter((o) => o.outcome === 'allowed' || o.outcome === 'failed')
+      : [];
   });
 }
 

@@ -56,14 +56,11 @@ export function auditCommand(io: CliIo, setExit: (code: number) => Promise<void>
           default: false,
           describe: 'Fail on any unreadable file or malformed entry',
         })
-        .example(
-          '$0 audit --cloudtrail samples/cloudtrail --iam samples/account/iam --lambda samples/account/lambda',
-          "rank the sample account's roles",
-        )
-        .example(
-          '$0 audit --cloudtrail logs/ --iam-from-api --lambda-from-api --region eu-west-1',
-          'read the account live',
-        ),
+        .example("# rank the sample account's roles (the bundled samples/, no AWS account)", '')
+        .example('$0 audit --cloudtrail samples/cloudtrail --lambda samples/account/lambda \\', '')
+        .example('--iam samples/account/iam-authorization-details.json', '')
+        .example('# read the account live', '')
+        .example('$0 audit --cloudtrail logs/ --iam-from-api --lambda-from-api --region eu-west-1', ''),
     handler: async (args: AuditArgs) => {
       const { runAudit } = await import('./audit-run.ts');
       await setExit(await runAudit(args, io));

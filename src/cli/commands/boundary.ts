@@ -45,14 +45,10 @@ export function boundaryCommand(io: CliIo, setExit: (code: number) => Promise<vo
           default: false,
           describe: 'Say on stderr why each statement exists and what the proof checked',
         })
-        .example(
-          '$0 boundary --cloudtrail samples/cloudtrail --role-pattern "*-role" --explain',
-          'one boundary for every sample role',
-        )
-        .example(
-          '$0 boundary --cloudtrail logs/ --role orders-api-role --role receipt-worker-role --format terraform',
-          'as Terraform',
-        ),
+        .example('# one boundary for every sample role', '')
+        .example(`$0 boundary --cloudtrail samples/cloudtrail --role-pattern '*-role' --explain`, '')
+        .example('# as Terraform', '')
+        .example('$0 boundary --cloudtrail logs/ --role orders-api-role --format terraform', ''),
     handler: async (args: BoundaryArgs) => {
       const { runBoundary } = await import('./boundary-run.ts');
       await setExit(await runBoundary(args, io));

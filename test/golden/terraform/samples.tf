@@ -68,11 +68,12 @@ data "aws_iam_policy_document" "nightly-report-role" {
   }
 
   statement {
-    sid    = "Ssm0SU58E9"
+    sid    = "Ssm11N48OA"
     effect = "Allow"
 
     resources = [
       "arn:aws:ssm:eu-west-1:123456789012:parameter/reporting/api-key",
+      "arn:aws:ssm:eu-west-1:123456789012:parameter/reporting/old-key",
       "arn:aws:ssm:eu-west-1:123456789012:parameter/reporting/recipients",
     ]
 

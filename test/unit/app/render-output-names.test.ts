@@ -19,7 +19,7 @@ function roleOutput(principal: string, parts = 1): RoleOutput {
     policy: documents[0]!,
     documents,
     explain: [],
-    stats: { facts: 1, calls: 1, actions: 1, statements: 1 },
+    stats: { facts: 1, calls: 1, authorizedFailures: 0, actions: 1, statements: 1 },
     delivery: parts > 1 ? 'split' : 'inline',
     widenings: [],
   } as RoleOutput;

@@ -38,7 +38,7 @@ function role(name: string, policy: PolicyDocument, account = '123456789012'): R
     principal: `arn:aws:iam::${account}:role/service-role/${name}` as Arn,
     policy,
     explain: [],
-    stats: { facts: 0, calls: 0, actions: 0, statements: policy.Statement.length },
+    stats: { facts: 0, calls: 0, authorizedFailures: 0, actions: 0, statements: policy.Statement.length },
     documents: fit.documents,
     delivery: fit.kind,
     widenings: [],

@@ -187,3 +187,44 @@ describe("aws/iam-authorization-details: the account's roles (real SDK client, l
     }
   });
 });
+
+describe('app/audit with both live sources (real SDK clients, local servers)', () => {
+  let iam: LocalIam | undefined;
+  let lambda: LocalLambda | undefined;
+  afterEach(async () => {
+    await iam?.close();
+    await lambda?.close();
+  });
+
+  it('ranks the roles IAM returns by the exposure Lambda returns', async () => {
+    iam = await startLocalIam(() => ({
+      result: `<RoleDetailList>${['web-role', 'worker-role']
+        .map(
+          (name) =>
+            `<member><Path>/</Path><RoleName>${name}</RoleName><RoleId>AROA${name.length}</RoleId><Arn>${roleArn(name)}</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate><RolePolicyList><member><PolicyName>p</PolicyName><PolicyDocument>${enc(doc('sqs:*'))}</PolicyDocument></member></RolePolicyList></member>`,
+        )
+        .join('')}</RoleDetailList><Policies></Policies><IsTruncated>false</IsTruncated>`,
+    }));
+    lambda = await startLocalLambda(lambdaAccount());
+    const { audit } = await import('../../../src/app/audit.ts');
+    const { realCatalog } = await import('../../support/catalog.ts');
+    const result = await audit(
+      {
+        cloudtrail: [],
+        roles: [],
+        iam: { kind: 'api', client: options(iam.endpoint) },
+        lambda: { kind: 'api', client: options(lambda.endpoint) },
+        strict: false,
+        diffCommand: () => 'diff',
+      },
+      { catalog: await realCatalog('sqs') },
+    );
+    expect(result.problems).to.deep.equal([]);
+    // Same grants (sqs:* on "*"), no use: public web-role (4) outranks external worker-role (3).
+    expect(result.model.entries.map((e) => [e.role, e.exposure])).to.deep.equal([
+      [roleArn('web-role'), 'public'],
+      [roleArn('worker-role'), 'external'],
+    ]);
+    expect(result.model.entries[0]!.score).to.equal((result.model.entries[1]!.score / 3) * 4);
+  });
+});

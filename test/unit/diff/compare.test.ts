@@ -117,6 +117,8 @@ describe('diff/compare: one role, current policies against the proposal and the 
       ['s3:ListBucket', 'allowed', 1, 'conditional'],
       ['s3:PutBucketPolicy', 'denied', 2, 'allowed'],
       ['s3:PutObject', 'allowed', 3, 'implicit-deny'],
+      // Authorized, then failed: the permission is needed, and the current policies lack it.
+      ['sts:AssumeRole', 'failed', 1, 'implicit-deny'],
     ]);
     expect(diff.used.find((u) => u.action === 's3:PutObject')).to.deep.equal({
       action: 's3:PutObject',

@@ -142,7 +142,7 @@ describe('X-Ray segment documents -> observations', () => {
     expect(batch.skips.map((s) => s.reason)).to.deep.equal(['no-aws-call']);
   });
 
-  it('403 / AccessDenied -> denied, throttled or 5xx -> failed', async () => {
+  it('403 / AccessDenied -> denied, throttled or 5xx -> unknown (proves no permission)', async () => {
     const doc = segment({
       subsegments: [
         sdk(
@@ -177,8 +177,8 @@ describe('X-Ray segment documents -> observations', () => {
     expect(observations(results).map((o) => `${o.action} ${o.outcome}`)).to.deep.equal([
       'dynamodb:GetItem denied',
       'sqs:SendMessage denied',
-      'sns:Publish failed',
-      's3:GetObject failed',
+      'sns:Publish unknown',
+      's3:GetObject unknown',
     ]);
   });
 

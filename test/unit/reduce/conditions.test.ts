@@ -44,13 +44,23 @@ describe('conditionsFor: only where every supporting observation agrees', () => 
     ).to.equal(undefined);
   });
 
-  it('scopes s3:ListBucket by the observed prefixes, generalized like keys, escaped', () => {
+  it('scopes s3:ListBucket by the observed prefixes, generalized like keys once they vary, escaped', () => {
     const facts = [
       fact({ 's3:prefix': 'in/2026/11/20/' }, 's3:ListBucket'),
+      fact({ 's3:prefix': 'in/2026/11/21/' }, 's3:ListBucket'),
       fact({ 's3:prefix': 'odd*name/' }, 's3:ListBucket'),
     ];
     expect(conditionsFor('s3:ListBucket', facts, ['arn:aws:s3:::b']).condition).to.deep.equal({
       StringLike: { 's3:prefix': ['in/*/*/*/', 'odd${*}name/'] },
+    });
+    // One day seen proves no variation; a prefix that is volatile from its start stays as observed.
+    const once = [fact({ 's3:prefix': 'in/2026/11/20/' }, 's3:ListBucket')];
+    expect(conditionsFor('s3:ListBucket', once, ['arn:aws:s3:::b']).condition).to.deep.equal({
+      StringEquals: { 's3:prefix': ['in/2026/11/20/'] },
+    });
+    const dates = ['20261120/', '20261121/'].map((p) => fact({ 's3:prefix': p }, 's3:ListBucket'));
+    expect(conditionsFor('s3:ListBucket', dates, ['arn:aws:s3:::b']).condition).to.deep.equal({
+      StringEquals: { 's3:prefix': ['20261120/', '20261121/'] },
     });
     const root = [fact({ 's3:prefix': '' }, 's3:ListBucket')];
     expect(conditionsFor('s3:ListBucket', root, ['arn:aws:s3:::b']).condition).to.equal(undefined);

@@ -80,9 +80,27 @@ describe('platform baselines', () => {
         'allowed',
       );
     expect(explain[0]?.actions).to.deep.equal([
-      { action: 'logs:CreateLogGroup', calls: 0, inferred: true, baseline: ['lambda-logs'] },
-      { action: 'logs:CreateLogStream', calls: 4, inferred: false, baseline: ['lambda-logs'] },
-      { action: 'logs:PutLogEvents', calls: 0, inferred: true, baseline: ['lambda-logs'] },
+      {
+        action: 'logs:CreateLogGroup',
+        calls: 0,
+        authorizedFailures: 0,
+        inferred: true,
+        baseline: ['lambda-logs'],
+      },
+      {
+        action: 'logs:CreateLogStream',
+        calls: 4,
+        authorizedFailures: 0,
+        inferred: false,
+        baseline: ['lambda-logs'],
+      },
+      {
+        action: 'logs:PutLogEvents',
+        calls: 0,
+        authorizedFailures: 0,
+        inferred: true,
+        baseline: ['lambda-logs'],
+      },
     ]);
   });
 
