@@ -82,18 +82,31 @@ function emptyListing(options: EvidenceOptions, report: IngestReport): string | 
 }
 
 function outsideWindow(options: EvidenceOptions, report: IngestReport): string | undefined {
-  const outside = skip(report, 'outside-time-window');
-  if (!outside || (!options.since && !options.until)) return undefined;
+  if (!options.since && !options.until) return undefined;
   const window = `${options.since ?? 'the beginning'} .. ${options.until ?? 'now'}`;
+  const outside = skip(report, 'outside-time-window');
+  // Files whose delivery time (in the CloudTrail file name) proves them outside the window are never
+  // opened, so a window past the data reads no file at all.
+  if (!outside && report.files === 0 && options.cloudtrail.length > 0)
+    return `no file's delivery time falls in the window ${window} (CloudTrail file names carry it); widen --since/--until`;
+  if (!outside) return undefined;
   return `${outside.count} record(s) fell outside the window ${window} (e.g. ${outside.example ?? 'n/a'})`;
 }
 
 /** `role/orders-api-role` or `orders-api-role` given, `role/service-role/orders-api-role` seen. */
 function roleWithoutPath(options: EvidenceOptions, report: IngestReport): string | undefined {
   const seen = skip(report, 'role-not-selected')?.example?.match(/(arn:[^\s]+:role\/\S+)$/)?.[1];
-  if (!seen) return undefined;
-  const wanted = options.roles.find((r) => roleNameOf(r).toLowerCase() === roleNameOf(seen).toLowerCase());
-  if (!wanted) return undefined;
+  const wanted = seen
+    ? options.roles.find((r) => roleNameOf(r).toLowerCase() === roleNameOf(seen).toLowerCase())
+    : undefined;
+  if (!seen || !wanted) {
+    // The example is one skipped record's role, often another role: without it, a --role written as a
+    // path (`role/x`, not an ARN) still deserves the hint, since a bare name matches the role at any path.
+    const pathLike = options.roles.find((r) => !r.startsWith('arn:') && r.includes('/'));
+    return pathLike === undefined || report.records === 0
+      ? undefined
+      : `--role ${pathLike} matches no role: pass the name alone (--role ${roleNameOf(pathLike)}), which matches it at any path, or its full ARN from \`tightrole roles\``;
+  }
   return `--role ${wanted} matches no role, but the logs have ${seen}: pass --role ${roleNameOf(seen)} (the name) or that full ARN`;
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { explainNoCalls } from '../../src/app/why-empty.ts';
 import type { IngestReport } from '../../src/model/observation.ts';
 import { cloudTrailRecord } from '../support/records.ts';
-import { runCli } from '../support/run-cli.ts';
+import { runCli, SAMPLES } from '../support/run-cli.ts';
 
 describe('e2e: --strict and "no successful calls" say what happened', () => {
   const dirs: string[] = [];
@@ -85,5 +85,39 @@ describe('e2e: --strict and "no successful calls" say what happened', () => {
     expect(explainNoCalls({ cloudtrail: [], roles: [], aws: { lookup: {} } as never }, report)).to.match(
       /from 3 LookupEvents page\(s\)$/,
     );
+  });
+
+  it('on the samples: a window past the data names the window (no file is opened)', async () => {
+    const run = await runCli([
+      'generate',
+      '--cloudtrail',
+      join(SAMPLES, 'cloudtrail'),
+      '--since',
+      '2030-01-01',
+    ]);
+    expect(run.code).to.equal(1);
+    expect(run.stderr).to.match(
+      /no file's delivery time falls in the window 2030-01-01T00:00:00\.000Z \.\. now/,
+    );
+  });
+
+  it('on the samples: role/orders-api-role (the logs have role/service-role/...) suggests the bare name', async () => {
+    const run = await runCli([
+      'generate',
+      '--cloudtrail',
+      join(SAMPLES, 'cloudtrail'),
+      '--role',
+      'role/orders-api-role',
+    ]);
+    expect(run.code).to.equal(1);
+    expect(run.stderr).to.include('pass the name alone (--role orders-api-role)');
+    const fixed = await runCli([
+      'generate',
+      '--cloudtrail',
+      join(SAMPLES, 'cloudtrail'),
+      '--role',
+      'orders-api-role',
+    ]);
+    expect(fixed.code).to.equal(0);
   });
 });
