@@ -1,27 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { iamStateFrom, mergeIamStates, type IamState } from '../audit/iam-state.ts';
+import { inputFiles } from './input-files.ts';
 import { lambdaConfigFrom, mergeLambdaConfigs, type LambdaConfig } from '../audit/lambda-shapes.ts';
-
-/** Files of a path list: a file as given, a directory's `*.json` files (recursive, sorted). */
-async function jsonFiles(paths: readonly string[], problems: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
-    if (!info) problems.push(`${path}: no such file or directory`);
-    else if (!info.isDirectory()) out.push(path);
-    else {
-      const entries = await readdir(path, { recursive: true, withFileTypes: true });
-      const names = entries
-        .filter((e) => e.isFile() && e.name.endsWith('.json'))
-        .map((e) => join(e.parentPath, e.name))
-        .sort();
-      if (names.length === 0) problems.push(`${path}: a directory without *.json files`);
-      out.push(...names);
-    }
-  }
-  return out;
-}
 
 // IAM authorization details of a large account run to tens of MB; more than this is not one.
 const MAX_INPUT_BYTES = 512 * 1024 * 1024;
@@ -50,7 +30,7 @@ async function readJson(path: string, problems: string[]): Promise<unknown> {
 export async function readIamStateFiles(paths: readonly string[]): Promise<IamState> {
   const problems: string[] = [];
   const states: IamState[] = [];
-  for (const path of await jsonFiles(paths, problems)) {
+  for (const path of await inputFiles(paths, '.json', { recursive: true }, problems)) {
     const data = await readJson(path, problems);
     if (data !== undefined) states.push(iamStateFrom(data, path));
   }
@@ -62,7 +42,7 @@ export async function readIamStateFiles(paths: readonly string[]): Promise<IamSt
 export async function readLambdaConfigFiles(paths: readonly string[]): Promise<LambdaConfig> {
   const problems: string[] = [];
   const parts: LambdaConfig[] = [];
-  for (const path of await jsonFiles(paths, problems)) {
+  for (const path of await inputFiles(paths, '.json', { recursive: true }, problems)) {
     const data = await readJson(path, problems);
     if (data !== undefined) parts.push(lambdaConfigFrom(data, path));
   }

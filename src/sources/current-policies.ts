@@ -1,8 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { currentFromJson, mergeCurrent, type ShapeResult } from '../diff/current-shapes.ts';
 import type { CurrentPolicies } from '../diff/types.ts';
 import { InputError } from '../errors.ts';
+import { inputFiles } from './input-files.ts';
 import { currentFromTerraform, type TfFile } from './current-policies-terraform.ts';
 
 /**
@@ -18,7 +18,7 @@ export async function readCurrentPolicyFiles(
   const parts: CurrentPolicies[] = [];
   const problems: string[] = [];
   const terraform: TfFile[] = [];
-  for (const path of await expand(paths, problems)) {
+  for (const path of await inputFiles(paths, '.tf', { recursive: false }, problems)) {
     const text = await readFile(path, 'utf8').catch(
       (error: Error) => void problems.push(`${path}: ${error.message}`),
     );
@@ -43,19 +43,4 @@ function parseJson(text: string, path: string, role: string): ShapeResult {
 function collect(result: ShapeResult, parts: CurrentPolicies[], problems: string[]): void {
   if (result.ok) parts.push(result.value);
   else problems.push(...result.problems);
-}
-
-async function expand(paths: readonly string[], problems: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
-    if (!info) problems.push(`${path}: no such file or directory`);
-    else if (!info.isDirectory()) out.push(path);
-    else {
-      const names = (await readdir(path)).filter((n) => n.endsWith('.tf')).sort();
-      if (names.length === 0) problems.push(`${path}: a directory without *.tf files`);
-      out.push(...names.map((n) => join(path, n)));
-    }
-  }
-  return out;
 }
