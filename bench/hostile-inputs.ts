@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
-import { decodeCloudTrailStream } from '../src/sources/decode-file.ts';
+import { decodeCloudTrailStream } from '../src/sources/decode/decode-file.ts';
 import { expandPaths } from '../src/sources/expand-paths.ts';
 import { ensureBuilt } from './build.ts';
 import { measure, type Measured } from './measure.ts';

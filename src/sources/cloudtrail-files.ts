@@ -4,7 +4,7 @@ import {
   decodeWholeFile,
   WHOLE_FILE_MAX_BYTES,
   type DecodedFile,
-} from './decode-file.ts';
+} from './decode/decode-file.ts';
 import { fileOutsideWindow } from './expand-paths.ts';
 
 /** One file's worth of raw records (never more than one file in memory), or why it was skipped. */

@@ -4,7 +4,7 @@ import type { FileBatch } from './cloudtrail-files.ts';
 import { parseS3Url } from './cloudtrail-s3-layout.ts';
 import { listTrailObjects, type TrailSelection } from './cloudtrail-s3-list.ts';
 import { orderedPool } from './cloudtrail-s3-pool.ts';
-import { decodeCloudTrailBytes } from './decode-file.ts';
+import { decodeCloudTrailBytes } from './decode/decode-file.ts';
 import type { TransferProgress } from './progress.ts';
 import type { ObjectCache } from './s3-cache.ts';
 

@@ -1,7 +1,11 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
-import { decodeCloudTrailStream, decodeWholeFile, type DecodedFile } from '../../src/sources/decode-file.ts';
+import {
+  decodeCloudTrailStream,
+  decodeWholeFile,
+  type DecodedFile,
+} from '../../src/sources/decode/decode-file.ts';
 
 /**
  * The whole-file fast path (records cut at `},{"eventVersion"` and proven by parsing) must read any

@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CORPUS_PARAMS, planFiles, type CorpusParams } from '../../../bench/corpus-plan.ts';
 import { writeShare } from '../../../bench/corpus-worker.ts';
-import { decodeCloudTrailBytes } from '../../../src/sources/decode-file.ts';
+import { decodeCloudTrailBytes } from '../../../src/sources/decode/decode-file.ts';
 
 const TINY: CorpusParams = { ...DEFAULT_CORPUS_PARAMS, events: 1200, minPerFile: 500, maxPerFile: 700 };
 

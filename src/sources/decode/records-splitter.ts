@@ -1,4 +1,4 @@
-import type { JsonObject } from './fields.ts';
+import type { JsonObject } from '../../ingest/fields.ts';
 
 /**
  * Fast path for a whole `{"Records":[...]}` text laid out as CloudTrail writes it (compact, every

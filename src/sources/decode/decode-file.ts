@@ -1,8 +1,8 @@
 import { isAscii } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
-import { extractRecords } from '../ingest/cloudtrail-shapes.ts';
-import { RecordsScanner, type ScannedRecord } from '../ingest/records-scanner.ts';
-import { RecordsSplitter, type SplitterText } from '../ingest/records-splitter.ts';
+import { extractRecords } from '../../ingest/cloudtrail-shapes.ts';
+import { RecordsScanner, type ScannedRecord } from './records-scanner.ts';
+import { RecordsSplitter, type SplitterText } from './records-splitter.ts';
 import { gunzipMembers, type GunzipTail } from './gunzip-members.ts';
 import { OtherShapesStream } from './other-shapes-stream.ts';
 

@@ -1,6 +1,6 @@
-import { extractRecords } from '../ingest/cloudtrail-shapes.ts';
-import { LinesScanner } from '../ingest/lines-scanner.ts';
-import { RecordsScanner, type ScannedRecord } from '../ingest/records-scanner.ts';
+import { extractRecords } from '../../ingest/cloudtrail-shapes.ts';
+import { LinesScanner } from './lines-scanner.ts';
+import { RecordsScanner, type ScannedRecord } from './records-scanner.ts';
 import type { DecodedFile } from './decode-file.ts';
 
 type Mode =

@@ -1,13 +1,13 @@
 import { expect } from 'chai';
 import { gzipSync } from 'node:zlib';
-import { decodeCloudTrailBytes, type DecodedFile } from '../../../src/sources/decode-file.ts';
+import { decodeCloudTrailBytes, type DecodedFile } from '../../../../src/sources/decode/decode-file.ts';
 
 /** Every record a decode produced, parsed texts included. */
 const all = (d: DecodedFile): unknown[] => [
   ...d.records,
   ...(d.texts ?? []).map((t) => JSON.parse(t as string) as unknown),
 ];
-import { cloudTrailRecord } from '../../support/records.ts';
+import { cloudTrailRecord } from '../../../support/records.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const record = cloudTrailRecord();

@@ -1,15 +1,15 @@
 import { expect } from 'chai';
 import { gzipSync } from 'node:zlib';
-import { RecordsScanner } from '../../../src/ingest/records-scanner.ts';
-import { LinesScanner } from '../../../src/ingest/lines-scanner.ts';
+import { RecordsScanner } from '../../../../src/sources/decode/records-scanner.ts';
+import { LinesScanner } from '../../../../src/sources/decode/lines-scanner.ts';
 import {
   decodeCloudTrailBytes,
   decodeCloudTrailStream,
   WHOLE_FILE_MAX_BYTES,
   type DecodedFile,
-} from '../../../src/sources/decode-file.ts';
-import { OtherShapesStream } from '../../../src/sources/other-shapes-stream.ts';
-import { cloudTrailRecord } from '../../support/records.ts';
+} from '../../../../src/sources/decode/decode-file.ts';
+import { OtherShapesStream } from '../../../../src/sources/decode/other-shapes-stream.ts';
+import { cloudTrailRecord } from '../../../support/records.ts';
 
 // Issue #19.6, #19.7, #19.11: hostile files are read in bounded memory and linear work, and the
 // good records in them are kept. Big inputs are generated chunk by chunk while they are read.
