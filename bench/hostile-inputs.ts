@@ -42,8 +42,8 @@ export async function scanFill(fill: 'digits' | 'spaces', mb: number): Promise<n
     `${fill === 'digits' ? ',' : ''}${RECORD}]}`,
   );
   let entries = 0;
-  for await (const part of decodeCloudTrailStream('fill.json', input, { maxRecordChars: 1024 * 1024 }))
-    entries += (part.texts?.length ?? 0) + part.records.length;
+  for await (const part of decodeCloudTrailStream('fill.json', input, { maxRecordBytes: 1024 * 1024 }))
+    entries += part.rejected.length + part.records.length;
   return entries;
 }
 

@@ -65,8 +65,7 @@ export async function audit(options: AuditOptions, deps: AuditDeps): Promise<Aud
     problems,
     ingest: tally.toReport(),
     window: {
-      ...(options.since ? { since: options.since } : {}),
-      ...(options.until ? { until: options.until } : {}),
+      ...options.window,
       ...(times.length > 0 ? { first: times[0]!, last: times[times.length - 1]! } : {}),
     },
   };

@@ -3,6 +3,7 @@ import type { AwsClientOptions } from '../aws/clients.ts';
 import type { LookupAttribute } from '../aws/lookup-attributes.ts';
 import type { AthenaPartitions } from '../sources/grouped-query.ts';
 import type { TransferProgress } from '../sources/progress.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 
 // Apart from aws-evidence.ts so that commands reading only local files never load the AWS SDK.
 
@@ -33,8 +34,7 @@ export interface AwsHooks {
 export interface AwsEvidenceRequest {
   aws: AwsEvidenceOptions;
   roles: readonly string[];
-  since?: string;
-  until?: string;
+  window: TimeWindow;
 }
 
 /** True when the options name an API source (LookupEvents, Lake or Athena), not only s3:// paths. */

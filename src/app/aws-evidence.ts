@@ -6,6 +6,7 @@ import type { AwsEvidenceRequest } from './aws-evidence-options.ts';
 import { s3Reader } from '../aws/s3.ts';
 import { readAthenaGrouped } from '../sources/athena.ts';
 import type { FileBatch } from '../sources/cloudtrail-files.ts';
+import type { DecodeOptions } from '../sources/decode/decode-file.ts';
 import { readLakeGrouped } from '../sources/cloudtrail-lake.ts';
 import { readLookupEvents } from '../sources/cloudtrail-lookup.ts';
 import { readCloudTrailS3 } from '../sources/cloudtrail-s3.ts';
@@ -16,18 +17,21 @@ import { ingestGroupedRows } from './ingest-grouped.ts';
 export type { AwsEvidenceOptions, AwsEvidenceRequest, AwsHooks } from './aws-evidence-options.ts';
 
 /** A reader for `s3://` paths (for `readCloudTrailFiles`); its clients close when it finishes. */
-export function s3PathReader(request: AwsEvidenceRequest): (url: string) => AsyncGenerator<FileBatch> {
+export function s3PathReader(
+  request: AwsEvidenceRequest,
+): (url: string, decode: DecodeOptions) => AsyncGenerator<FileBatch> {
   const { aws } = request;
-  return async function* (url) {
+  return async function* (url, decode) {
     const clients = new AwsClients(aws.client);
     try {
       yield* readCloudTrailS3(url, s3Reader(clients.s3(), aws.client.region), {
-        ...window(request),
+        ...request.window,
         accounts: aws.accounts,
         regions: aws.regions,
         ...(aws.concurrency ? { concurrency: aws.concurrency } : {}),
         ...(aws.cacheDir ? { cache: directoryCache(aws.cacheDir) } : {}),
         ...(aws.hooks?.progress ? { onProgress: aws.hooks.progress } : {}),
+        decode,
       });
     } finally {
       clients.close();
@@ -40,7 +44,7 @@ export async function collectAwsEvidence(request: AwsEvidenceRequest, ingest: In
   const { aws } = request;
   const clients = new AwsClients(aws.client);
   const selection = {
-    ...window(request),
+    ...request.window,
     roles: request.roles,
     accounts: aws.accounts,
     regions: aws.regions,
@@ -50,7 +54,7 @@ export async function collectAwsEvidence(request: AwsEvidenceRequest, ingest: In
     if (aws.lookup) {
       const now = aws.hooks?.now?.() ?? new Date();
       const options = {
-        ...window(request),
+        ...request.window,
         regions: aws.regions,
         now,
         ...(aws.lookup.attribute ? { attribute: aws.lookup.attribute } : {}),
@@ -90,11 +94,4 @@ function lakeClients(clients: AwsClients, eventDataStore: string): AwsClients {
 
 function started(warn: ((message: string) => void) | undefined) {
   return warn ? { onStarted: (id: string) => warn(`query ${id} started; waiting for its results`) } : {};
-}
-
-function window(request: AwsEvidenceRequest): { since?: string; until?: string } {
-  return {
-    ...(request.since ? { since: request.since } : {}),
-    ...(request.until ? { until: request.until } : {}),
-  };
 }

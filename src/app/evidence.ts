@@ -1,18 +1,22 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { InputError } from '../errors.ts';
-import { premasker } from './premask.ts';
 import { uncorrelatedReason } from '../catalog/handles.ts';
-import { DEFAULT_MAX_FACTS, FactLimitExceeded, FactStore } from '../facts/fact-store.ts';
+import { FactLimitExceeded, FactStore } from '../facts/fact-store.ts';
 import { IngestTally } from '../ingest/tally.ts';
-import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
 import { expandPaths } from '../sources/expand-paths.ts';
 import { hasAwsApiSource, type AwsEvidenceOptions } from './aws-evidence-options.ts';
-import { DEFAULT_INGEST_LIMITS, ingestCloudTrailBatches, type IngestDeps } from './ingest-cloudtrail.ts';
+import {
+  cloudTrailIngest,
+  ingestCloudTrailFiles,
+  type IngestDeps,
+  type IngestSinks,
+} from './ingest-cloudtrail.ts';
+import { DEFAULT_INGEST_LIMITS, type CloudTrailIngestPlan } from './ingest-plan.ts';
+import { ALL_TIME, type TimeWindow } from '../model/time-window.ts';
 import { ingestInParallel } from './parallel-ingest.ts';
-import { recordFilter } from './record-filter.ts';
 import { hasTraceEvidence, ingestTraces, type TraceOptions, type TraceReport } from './ingest-traces.ts';
 import { LearnedFunctionRoles } from '../ingest/function-roles.ts';
-import { tapFiles, type FileDone } from './progress-tap.ts';
+import type { FileDone } from './progress-tap.ts';
 import { fileSizes } from '../sources/expand-paths.ts';
 import type { TransferProgress } from '../sources/progress.ts';
 
@@ -20,8 +24,8 @@ import type { TransferProgress } from '../sources/progress.ts';
 export interface EvidenceOptions {
   cloudtrail: readonly string[];
   roles: readonly string[];
-  since?: string;
-  until?: string;
+  /** The --since/--until window (default: all time). */
+  window?: TimeWindow;
   /** Live AWS sources (s3:// paths, LookupEvents, CloudTrail Lake, Athena) and how to reach AWS. */
   aws?: AwsEvidenceOptions;
   /** X-Ray / OTel evidence and how to find each traced function's role. */
@@ -36,7 +40,7 @@ export interface EvidenceDeps {
   onProblem?: (file: string, reason: string) => void;
   /** Distinct facts allowed before the run stops (default 2,000,000). */
   maxFacts?: number;
-  /** Longest record parsed (default 1 MiB of JSON). */
+  /** Longest record parsed, in UTF-8 bytes (default 1 MiB). */
   maxRecordBytes?: number;
   /** Decompressed bytes read of one file at most (default 4 GiB); see DecodeOptions.maxFileBytes. */
   maxFileBytes?: number;
@@ -63,9 +67,8 @@ export interface Evidence {
 
 /** Reads every evidence source named in the options into one fact store. */
 export async function collectEvidence(options: EvidenceOptions, deps: EvidenceDeps): Promise<Evidence> {
-  const maxFacts = deps.maxFacts ?? DEFAULT_MAX_FACTS;
   try {
-    return await collect(options, deps, maxFacts);
+    return await collect(options, deps);
   } catch (error) {
     if (!(error instanceof FactLimitExceeded)) throw error;
     throw new InputError(
@@ -74,24 +77,43 @@ export async function collectEvidence(options: EvidenceOptions, deps: EvidenceDe
   }
 }
 
-async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: number): Promise<Evidence> {
-  const store = new FactStore(maxFacts, deps.premask && premasker(deps.catalog, deps.premask));
-  const tally = new IngestTally();
-  const ingest: IngestDeps = {
-    catalog: deps.catalog,
-    store,
-    tally,
-    // Traced functions' roles are learned from every CloudTrail session: no raw-text pre-filter then.
-    filter: recordFilter({ ...options, preFilter: !hasTraceEvidence(options.traces) }),
-    limits: { maxRecordBytes: deps.maxRecordBytes ?? DEFAULT_INGEST_LIMITS.maxRecordBytes },
-    ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
+/** The plan of this run's CloudTrail ingest: the one value both this thread and the workers follow. */
+export function cloudTrailIngestPlan(options: EvidenceOptions, deps: EvidenceDeps): CloudTrailIngestPlan {
+  return {
+    selection: {
+      roles: options.roles,
+      window: options.window ?? ALL_TIME,
+      // Traced functions' roles are learned from every CloudTrail session: no raw-text pre-filter then.
+      rawTextPreFilter: !hasTraceEvidence(options.traces),
+    },
+    limits: {
+      maxRecordBytes: deps.maxRecordBytes ?? DEFAULT_INGEST_LIMITS.maxRecordBytes,
+      maxFileBytes: deps.maxFileBytes ?? DEFAULT_INGEST_LIMITS.maxFileBytes,
+      maxFacts: deps.maxFacts ?? DEFAULT_INGEST_LIMITS.maxFacts,
+    },
+    normalizers: deps.premask ? { premask: deps.premask } : {},
     // Role sessions name traced functions' roles and show which roles Lambda runs (platform baselines).
-    learned: new LearnedFunctionRoles(),
+    learnFunctionRoles: true,
   };
+}
+
+async function collect(options: EvidenceOptions, deps: EvidenceDeps): Promise<Evidence> {
+  const plan = cloudTrailIngestPlan(options, deps);
+  const store = new FactStore(plan.limits.maxFacts);
+  const tally = new IngestTally();
+  const learned = new LearnedFunctionRoles();
+  const onProblem = deps.onProblem ? { onProblem: deps.onProblem } : {};
+  const sinks: IngestSinks = { store, tally, learned, ...onProblem };
+  const ingest = cloudTrailIngest(plan, deps.catalog, sinks);
   // The AWS SDK loads only when an AWS source is used (it costs half a second of start-up).
   const usesAws = hasAwsApiSource(options.aws) || options.cloudtrail.some((path) => path.startsWith('s3://'));
   const aws = options.aws && usesAws ? await import('./aws-evidence.ts') : undefined;
-  if (aws && options.aws) await aws.collectAwsEvidence({ ...options, aws: options.aws }, ingest);
+  const request = options.aws && {
+    aws: options.aws,
+    roles: plan.selection.roles,
+    window: plan.selection.window,
+  };
+  if (aws && request) await aws.collectAwsEvidence(request, ingest);
   const files = await expandPaths(options.cloudtrail, ({ file, reason }) => {
     tally.problem({ file, reason });
     deps.onProblem?.(file, reason);
@@ -99,38 +121,29 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps, maxFacts: n
   const onFileDone = deps.onProgress ? await progressCounter(files, deps.onProgress) : undefined;
   const allLocal = files.every((f) => f !== '-' && !f.startsWith('s3://'));
   if ((deps.jobs ?? 1) > 1 && files.length > 1 && allLocal) {
-    const request = {
-      roles: options.roles,
-      ...window(options),
-      maxFacts,
-      maxRecordBytes: ingest.limits!.maxRecordBytes,
-      ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}),
-      learnFunctionRoles: ingest.learned !== undefined,
-      ...(deps.premask ? { premask: deps.premask } : {}),
-    };
-    await ingestInParallel(files, request, deps.jobs ?? 1, {
-      store,
-      tally,
-      ...(deps.onProblem ? { onProblem: deps.onProblem } : {}),
-      ...(onFileDone ? { onFileDone } : {}),
-      ...(ingest.learned ? { learned: ingest.learned } : {}),
-    });
+    await ingestInParallel(plan, files, deps.jobs ?? 1, { ...sinks, ...(onFileDone ? { onFileDone } : {}) });
     // Workers loaded their own catalogs; the reducer here needs the services the facts name.
     await deps.catalog.ensure(new Set([...store].map((f) => f.action.slice(0, f.action.indexOf(':')))));
-    return withTraces(options, deps, ingest, maxFacts);
+  } else {
+    await ingestCloudTrailFiles(
+      plan,
+      files,
+      deps.catalog,
+      { ...sinks, ...(onFileDone ? { onFileDone } : {}) },
+      {
+        ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
+        ...(aws && request ? { readS3: aws.s3PathReader(request) } : {}),
+      },
+    );
   }
-  const batches = readCloudTrailFiles(files, {
-    ...window(options),
-    maxRecordChars: ingest.limits!.maxRecordBytes,
-    ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}),
-    // Records pre-filtered by raw text are parsed one by one after the filter; others come parsed.
-    parsedRecords: !ingest.filter.rawText,
-    ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
-    ...(aws && options.aws ? { readS3: aws.s3PathReader({ ...options, aws: options.aws }) } : {}),
-  });
-  await ingestCloudTrailBatches(onFileDone ? tapFiles(batches, onFileDone) : batches, ingest);
-  return withTraces(options, deps, ingest, maxFacts);
+  return withTraces(options, deps, ingest, plan.limits.maxFacts);
 }
+
+/**
+ * Whether trace observations pass the premask normalizer too (the wiring is in place: TraceDeps.normalize).
+ * Off for now: on, samples' trace runs report fewer facts (masked keys merge) with the same policies.
+ */
+const TRACE_PREMASK = false;
 
 /** Traces are read last: the CloudTrail sessions read before name the traced functions' roles. */
 async function withTraces(
@@ -142,21 +155,18 @@ async function withTraces(
   correlateHandles(ingest.store, ingest.tally);
   const evidence = { store: ingest.store, tally: ingest.tally, learned: ingest.learned! };
   if (!options.traces || !hasTraceEvidence(options.traces)) return evidence;
+  const { normalize, ...traceDeps } = ingest;
   const traces = await ingestTraces(options.traces, {
-    ...ingest,
+    ...traceDeps,
+    // The premask reaches traces only once its change of samples' fact counts (report.json stats:
+    // receipt-worker-role 13 -> 11 facts, policies and --explain identical) is accepted: TRACE_PREMASK.
+    ...(normalize && TRACE_PREMASK ? { normalize } : {}),
     maxFacts,
     ...(options.aws ? { client: options.aws.client } : {}),
     ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
     ...(deps.onWarning ? { onWarning: deps.onWarning } : {}),
   });
   return { ...evidence, traces };
-}
-
-function window(options: Pick<EvidenceOptions, 'since' | 'until'>): { since?: string; until?: string } {
-  return {
-    ...(options.since ? { since: options.since } : {}),
-    ...(options.until ? { until: options.until } : {}),
-  };
 }
 
 /** Turns finished files into progress over the whole run (sizes are the files' bytes on disk). */

@@ -1,4 +1,5 @@
 import type { QueryRow } from '../aws/query-engine.ts';
+import { factOf } from '../facts/fact-store.ts';
 import { parseCloudTrailRecord, recordServicePrefix } from '../ingest/cloudtrail-record.ts';
 import type { RowPage } from '../sources/grouped-query-run.ts';
 import { GROUPED_REQUEST_PARAMETERS, paramColumn } from '../sources/grouped-query.ts';
@@ -80,22 +81,9 @@ export async function ingestGroupedRows(pages: AsyncIterable<RowPage>, deps: Ing
       );
       deps.tally.record(result, where);
       if (result.kind !== 'observations') return;
-      for (const o of result.observations) {
-        const { principal, action, resources, context, outcome } = o;
-        const { count, firstSeen, lastSeen } = call;
-        deps.store.addFact({
-          principal,
-          action,
-          resources,
-          context,
-          outcome,
-          count,
-          firstSeen,
-          lastSeen,
-          sources: ['cloudtrail'],
-          inferred: o.inferred ?? false,
-        });
-      }
+      // The same normalizers as file records (the premask): memory grows with patterns, not keys.
+      for (const o of result.observations)
+        deps.store.addFact(factOf(deps.normalize ? deps.normalize(o) : o, call));
     });
   }
 }

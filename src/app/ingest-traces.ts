@@ -15,6 +15,7 @@ import {
 import { otelExportsFromText } from '../ingest/otel-documents.ts';
 import { isRoleArn } from '../ingest/principal.ts';
 import type { RecordFilter } from '../ingest/record-result.ts';
+import type { ObservationNormalizer } from '../model/observation.ts';
 import type { IngestTally } from '../ingest/tally.ts';
 import type { TraceSubject } from '../ingest/xray-call.ts';
 import { xrayDocumentsFromText } from '../ingest/xray-documents.ts';
@@ -49,6 +50,8 @@ export interface TraceDeps {
   store: FactStore;
   tally: IngestTally;
   filter: RecordFilter;
+  /** The run's normalizers (the premask), applied to every trace observation. */
+  normalize?: ObservationNormalizer;
   /** Function -> role pairs learned from the run's CloudTrail records (read before traces). */
   learned?: LearnedFunctionRoles;
   /** How to reach AWS for `xrayApi` and `resolveRoles`. */
@@ -80,7 +83,7 @@ export function hasTraceEvidence(options: TraceOptions | undefined): boolean {
 export async function ingestTraces(options: TraceOptions, deps: TraceDeps): Promise<TraceReport> {
   const explicit = explicitTable(options.functionRoles);
   const file = await fileTable(options.functionRolesFile, deps);
-  const pending = new PendingTraces(deps.maxFacts);
+  const pending = new PendingTraces(deps.maxFacts, deps.normalize);
   const read = (files: AsyncIterable<TraceFile>, kind: 'xray' | 'otel') =>
     ingestFiles(files, kind, pending, options, deps);
   const stdin = deps.readStdin ? { readStdin: deps.readStdin } : {};
@@ -116,10 +119,6 @@ async function ingestFiles(
   options: TraceOptions,
   deps: TraceDeps,
 ): Promise<void> {
-  const window = {
-    ...(deps.filter.since ? { since: deps.filter.since } : {}),
-    ...(deps.filter.until ? { until: deps.filter.until } : {}),
-  };
   for await (const f of files) {
     deps.tally.file();
     if (f.problem) {
@@ -130,7 +129,7 @@ async function ingestFiles(
       deps.tally.badRecord('malformed-record', `${f.file}#${bad.index}: ${bad.reason}`);
     const batch = (kind === 'xray' ? xrayBatch : otelBatch)(f.documents, f.file, options.account);
     await deps.catalog.ensure(batchPrefixes(batch));
-    feedBatch(batch, deps.catalog, pending, window);
+    feedBatch(batch, deps.catalog, pending, deps.filter.window);
   }
 }
 

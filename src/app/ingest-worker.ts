@@ -1,6 +1,7 @@
 /**
- * Worker-thread entry: reads its share of CloudTrail files into its own FactStore and tally, then
- * sends both back as plain data. The main thread merges them (order-independent).
+ * Worker-thread entry: reads its share of CloudTrail files, as the plan says, into its own FactStore
+ * and tally (the same ingestCloudTrailFiles as one thread), then sends both back as plain data. The
+ * main thread merges them (order-independent).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Catalog } from '../catalog/catalog.ts';
@@ -8,40 +9,21 @@ import { iamDataSource } from '../catalog/iam-data-source.ts';
 import { FactStore } from '../facts/fact-store.ts';
 import { IngestTally } from '../ingest/tally.ts';
 import { LearnedFunctionRoles } from '../ingest/function-roles.ts';
-import { readCloudTrailFiles } from '../sources/cloudtrail-files.ts';
-import { recordFilter } from './record-filter.ts';
-import { premasker } from './premask.ts';
-import { ingestCloudTrailBatches } from './ingest-cloudtrail.ts';
+import { ingestCloudTrailFiles } from './ingest-cloudtrail.ts';
 import type { WorkerRequest, WorkerResponse } from './parallel-ingest.ts';
-import { tapFiles } from './progress-tap.ts';
 
-const request = workerData as WorkerRequest;
+const { plan, files } = workerData as WorkerRequest;
 const catalog = new Catalog(iamDataSource());
-const store = new FactStore(request.maxFacts, request.premask && premasker(catalog, request.premask));
+const store = new FactStore(plan.limits.maxFacts);
 const tally = new IngestTally();
-const learned = request.learnFunctionRoles ? new LearnedFunctionRoles() : undefined;
-const window = {
-  ...(request.since ? { since: request.since } : {}),
-  ...(request.until ? { until: request.until } : {}),
-};
-const filter = recordFilter({ ...request, preFilter: !request.learnFunctionRoles });
+const learned = plan.learnFunctionRoles ? new LearnedFunctionRoles() : undefined;
 try {
-  const batches = readCloudTrailFiles(request.files, {
-    ...window,
-    ...(request.maxRecordBytes ? { maxRecordChars: request.maxRecordBytes } : {}),
-    ...(request.maxFileBytes ? { maxFileBytes: request.maxFileBytes } : {}),
-    // Records pre-filtered by raw text are parsed one by one after the filter; others come parsed.
-    parsedRecords: !filter.rawText,
-  });
-  // Each finished file is reported to the main thread for the progress line.
-  const tapped = tapFiles(batches, (done) => parentPort?.postMessage({ progress: done }));
-  await ingestCloudTrailBatches(tapped, {
-    catalog,
+  await ingestCloudTrailFiles(plan, files, catalog, {
     store,
     tally,
     ...(learned ? { learned } : {}),
-    filter,
-    ...(request.maxRecordBytes ? { limits: { maxRecordBytes: request.maxRecordBytes } } : {}),
+    // Each finished file is reported to the main thread for the progress line.
+    onFileDone: (done) => parentPort?.postMessage({ progress: done }),
   });
   const response: WorkerResponse = {
     ok: true,

@@ -4,20 +4,13 @@ import type { HandleState } from '../facts/handle-index.ts';
 import type { IngestTally, TallyState } from '../ingest/tally.ts';
 import type { Fact } from '../model/fact.ts';
 import type { LearnedFunctionRoles, LearnedPair } from '../ingest/function-roles.ts';
+import type { CloudTrailIngestPlan } from './ingest-plan.ts';
 import type { FileDone } from './progress-tap.ts';
 
+/** What a worker is posted: the run's plan (plain data) and its share of the files. */
 export interface WorkerRequest {
+  plan: CloudTrailIngestPlan;
   files: string[];
-  roles: readonly string[];
-  since?: string;
-  until?: string;
-  maxFacts?: number;
-  maxRecordBytes?: number;
-  maxFileBytes?: number;
-  /** Send back the function -> role pairs of the records' role sessions (for trace evidence). */
-  learnFunctionRoles?: boolean;
-  /** Mask per-request identifiers as facts arrive (see EvidenceDeps.premask). */
-  premask?: 'safe' | 'aggressive';
 }
 
 export type WorkerResponse =
@@ -35,8 +28,8 @@ export type WorkerResponse =
  * and merges their facts and tallies. Output is identical to one thread: merging is order-independent.
  */
 export async function ingestInParallel(
+  plan: CloudTrailIngestPlan,
   files: readonly string[],
-  request: Omit<WorkerRequest, 'files'>,
   jobs: number,
   into: {
     store: FactStore;
@@ -49,7 +42,7 @@ export async function ingestInParallel(
   const shares = Array.from({ length: Math.min(jobs, files.length) }, () => [] as string[]);
   files.forEach((file, i) => shares[i % shares.length]!.push(file));
   const responses = await Promise.all(
-    shares.map((share) => runWorker({ ...request, files: share }, into.onFileDone)),
+    shares.map((share) => runWorker({ plan, files: share }, into.onFileDone)),
   );
   for (const response of responses) {
     if (!response.ok) {

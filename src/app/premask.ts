@@ -1,8 +1,45 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { catalogSplitter } from '../catalog/resource-split.ts';
+import type { Arn, ResourceSet } from '../model/identifiers.ts';
+import type { ObservationNormalizer, ResourceMask } from '../model/observation.ts';
 import { volatileMasker, type ResourceMasker } from '../reduce/generalize.ts';
 
-/** The reducer's volatile-identifier masking in `mode`, for a fact store that masks as facts arrive. */
-export function premasker(catalog: Catalog, mode: 'safe' | 'aggressive'): ResourceMasker {
-  return volatileMasker(catalogSplitter(catalog, mode), mode);
+/**
+ * The premask normalizer: the reducer's volatile-identifier masking in `mode`, applied to every
+ * observation as it arrives (CloudTrail files, API rows, traces), so facts grow with distinct
+ * patterns, not distinct object keys. Each masked observation carries its masks (the fact store
+ * keeps them for the reducer) and the resources as recorded (handles bind those).
+ */
+export function premaskNormalizer(catalog: Catalog, mode: 'safe' | 'aggressive'): ObservationNormalizer {
+  return maskingNormalizer(volatileMasker(catalogSplitter(catalog, mode), mode));
+}
+
+/** A normalizer that masks each observation's resources with `mask`. */
+export function maskingNormalizer(mask: ResourceMasker): ObservationNormalizer {
+  return (o) => {
+    const m = masked(mask, o.action, o.resources);
+    return m ? { ...o, resources: m.resources, masks: m.masks, observedResources: o.resources } : o;
+  };
+}
+
+/** The masked resources, or undefined when nothing was masked (no allocation on that path). */
+function masked(
+  mask: ResourceMasker,
+  action: string,
+  resources: ResourceSet,
+): { resources: ResourceSet; masks: ResourceMask[] } | undefined {
+  if (resources === '*') return undefined;
+  if (resources.length === 1) {
+    const m = mask(action, resources[0]!);
+    return m ? { resources: [m.arn], masks: [m] } : undefined;
+  }
+  let masks: ResourceMask[] | undefined;
+  const out: Arn[] = [];
+  for (const arn of resources) {
+    const m = mask(action, arn);
+    if (m) (masks ??= []).push(m);
+    const kept = m ? m.arn : arn;
+    if (!out.includes(kept)) out.push(kept);
+  }
+  return masks ? { resources: out, masks } : undefined;
 }

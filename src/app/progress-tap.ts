@@ -20,7 +20,7 @@ export async function* tapFiles(
       if (current) onFileDone(current);
       current = { file: batch.file, events: 0 };
     }
-    if (batch.kind === 'file' && current) current.events += batch.records.length + (batch.texts?.length ?? 0);
+    if (batch.kind === 'file' && current) current.events += batch.records.length + batch.rejected.length;
     if (batch.kind === 'skipped-file') onFileDone({ file: batch.file, events: 0 });
     yield batch;
   }

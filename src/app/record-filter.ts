@@ -1,21 +1,10 @@
-import { roleSelector, roleTextFilter } from '../ingest/principal.ts';
+import { roleSelector } from '../ingest/principal.ts';
 import type { RecordFilter } from '../ingest/record-result.ts';
+import type { CloudTrailIngestPlan } from './ingest-plan.ts';
 
-/**
- * Record selection: roles (with a raw-text pre-filter, unless `preFilter` is false: traces need every
- * CloudTrail session to learn which role a traced function runs as) and the time window.
- */
-export function recordFilter(options: {
-  roles: readonly string[];
-  since?: string;
-  until?: string;
-  preFilter?: boolean;
-}): RecordFilter {
-  const rawText = options.preFilter === false ? undefined : roleTextFilter(options.roles);
-  return {
-    selectRole: roleSelector(options.roles),
-    ...(rawText ? { rawText } : {}),
-    ...(options.since ? { since: options.since } : {}),
-    ...(options.until ? { until: options.until } : {}),
-  };
+/** Record selection after parsing: the roles and the time window (the raw-text pre-filter runs in the decoder). */
+export function recordFilter(
+  selection: Pick<CloudTrailIngestPlan['selection'], 'roles' | 'window'>,
+): RecordFilter {
+  return { selectRole: roleSelector(selection.roles), window: selection.window };
 }

@@ -82,8 +82,9 @@ function emptyListing(options: EvidenceOptions, report: IngestReport): string | 
 }
 
 function outsideWindow(options: EvidenceOptions, report: IngestReport): string | undefined {
-  if (!options.since && !options.until) return undefined;
-  const window = `${options.since ?? 'the beginning'} .. ${options.until ?? 'now'}`;
+  const { since, until } = options.window ?? {};
+  if (!since && !until) return undefined;
+  const window = `${since ?? 'the beginning'} .. ${until ?? 'now'}`;
   const outside = skip(report, 'outside-time-window');
   // Files whose delivery time (in the CloudTrail file name) proves them outside the window are never
   // opened, so a window past the data reads no file at all.

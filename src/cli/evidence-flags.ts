@@ -1,3 +1,4 @@
+import { timeWindow } from '../model/time-window.ts';
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import { hasAwsApiSource } from '../app/aws-evidence-options.ts';
@@ -206,8 +207,7 @@ export function evidenceOptions(args: EvidenceArgs, io: CliIo): EvidenceOptions 
     ...(hasTraceEvidence(traces) ? { traces } : {}),
     cloudtrail,
     roles: args.role ?? [],
-    ...(since ? { since } : {}),
-    ...(until ? { until } : {}),
+    window: timeWindow(since, until),
     aws,
   };
 }

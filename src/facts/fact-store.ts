@@ -1,7 +1,6 @@
 import type { Fact } from '../model/fact.ts';
-import type { Arn, ResourceSet } from '../model/identifiers.ts';
+import type { ResourceSet } from '../model/identifiers.ts';
 import type { EvidenceSource, Observation } from '../model/observation.ts';
-import type { MaskedArn, ResourceMasker } from '../reduce/generalize.ts';
 import { HandleIndex, type Uncorrelated } from './handle-index.ts';
 
 /** Raised when a run would hold more distinct facts than allowed (a crafted corpus cannot exhaust memory). */
@@ -13,9 +12,9 @@ export const DEFAULT_MAX_FACTS = 2_000_000;
 
 /**
  * Aggregates observations into facts keyed by (principal, action, resources, context, outcome).
- * Memory grows with distinct facts, never with events. Stores from worker threads merge.
- * With a masker (generate with generalization on), per-request identifiers in resources are masked
- * as they arrive, so facts grow with distinct patterns rather than with distinct object keys.
+ * Memory grows with distinct facts, never with events. Stores from worker threads merge. It only
+ * aggregates: masking is a normalizer's job, before (app/premask.ts); the masks an observation
+ * carries are kept on its fact for the reducer.
  */
 export class FactStore {
   readonly #facts = new Map<string, Fact>();
@@ -23,13 +22,11 @@ export class FactStore {
    * building its canonical key (add runs per observation; new facts are rare). */
   readonly #index: Index = new Map();
   readonly #maxFacts: number;
-  readonly #mask: ResourceMasker | undefined;
   /** Calls naming only a handle, until {@link correlate}. */
   readonly handles = new HandleIndex();
 
-  constructor(maxFacts = DEFAULT_MAX_FACTS, mask?: ResourceMasker) {
+  constructor(maxFacts = DEFAULT_MAX_FACTS) {
     this.#maxFacts = maxFacts;
-    this.#mask = mask;
   }
 
   get size(): number {
@@ -38,8 +35,9 @@ export class FactStore {
 
   add(o: Observation): void {
     if (o.handle !== undefined && this.handles.hold(o as Observation & { handle: string })) return;
-    if (o.binds && o.resources !== '*') this.handles.bind(o.principal, o.binds, o.resources);
-    const { resources, masks } = this.#masked(o.action, o.resources);
+    const bound = o.observedResources ?? o.resources;
+    if (o.binds && bound !== '*') this.handles.bind(o.principal, o.binds, bound);
+    const { resources, masks } = o;
     const leaf = leafOf(this.#index, o.principal, o.action, o.outcome, resources, o.context);
     const seen = leaf.map.get(leaf.key);
     // The hot path (a fact seen before) allocates nothing unless something new was seen.
@@ -56,46 +54,10 @@ export class FactStore {
         }
       return;
     }
-    const key = factKey({ ...o, resources });
-    const masked: Record<string, string[]> | undefined = masks && {};
-    let variants: Record<string, string[]> | undefined;
-    if (masks)
-      for (const m of masks) {
-        masked![m.arn] = m.found;
-        if (m.variant) variants = mergeVariants(variants ?? {}, { [m.arn]: [m.variant] });
-      }
-    this.#merge(key, {
-      principal: o.principal,
-      action: o.action,
-      resources,
-      context: o.context,
-      outcome: o.outcome,
-      count: 1,
-      firstSeen: o.time,
-      lastSeen: o.time,
-      sources: [o.source],
-      inferred: o.inferred ?? false,
-      ...(masked ? { masked } : {}),
-      ...(variants ? { variants } : {}),
-    });
+    const fact = factOf(o, { count: 1, firstSeen: o.time, lastSeen: o.time });
+    const key = factKey(fact);
+    this.#merge(key, fact);
     leaf.map.set(leaf.key, this.#facts.get(key)!);
-  }
-
-  #masked(action: string, resources: ResourceSet): { resources: ResourceSet; masks?: MaskedArn[] } {
-    if (!this.#mask || resources === '*') return { resources };
-    if (resources.length === 1) {
-      const m = this.#mask(action, resources[0]!);
-      return m ? { resources: [m.arn], masks: [m] } : { resources };
-    }
-    let masks: MaskedArn[] | undefined;
-    const out: Arn[] = [];
-    for (const arn of resources) {
-      const m = this.#mask(action, arn);
-      if (m) (masks ??= []).push(m);
-      const kept = m ? m.arn : arn;
-      if (!out.includes(kept)) out.push(kept);
-    }
-    return masks ? { resources: out, masks } : { resources };
   }
 
   addFact(fact: Fact): void {
@@ -157,6 +119,33 @@ export class FactStore {
     if (incoming.masked) existing.masked = mergeMasked(existing.masked ?? {}, incoming.masked);
     if (incoming.variants) existing.variants = mergeVariants(existing.variants ?? {}, incoming.variants);
   }
+}
+
+/**
+ * One observation as a fact of `count` calls seen from `firstSeen` to `lastSeen` (grouped query
+ * rows stand for many calls), its masks kept as the fact's `masked` / `variants`.
+ */
+export function factOf(o: Observation, seen: { count: number; firstSeen: string; lastSeen: string }): Fact {
+  let masked: Record<string, string[]> | undefined;
+  let variants: Record<string, string[]> | undefined;
+  for (const m of o.masks ?? []) {
+    (masked ??= {})[m.arn] = m.found;
+    if (m.variant) variants = mergeVariants(variants ?? {}, { [m.arn]: [m.variant] });
+  }
+  return {
+    principal: o.principal,
+    action: o.action,
+    resources: o.resources,
+    context: o.context,
+    outcome: o.outcome,
+    count: seen.count,
+    firstSeen: seen.firstSeen,
+    lastSeen: seen.lastSeen,
+    sources: [o.source],
+    inferred: o.inferred ?? false,
+    ...(masked ? { masked } : {}),
+    ...(variants ? { variants } : {}),
+  };
 }
 
 type Index = Map<string, Map<string, Map<string, Map<string, Map<string, Fact>>>>>;

@@ -1,5 +1,6 @@
 import type { IamAction } from '../model/identifiers.ts';
 import type { Observation } from '../model/observation.ts';
+import { ALL_TIME, inTimeWindow, type TimeWindow } from '../model/time-window.ts';
 
 /** Fixed vocabulary of skip reasons, so reports and tests can count them. */
 export type SkipReason =
@@ -30,19 +31,15 @@ export interface UnresolvedResource {
 /** Record-level filters applied before mapping (cheap, and keep the counts honest). */
 export interface RecordFilter {
   selectRole: (roleArn: string) => boolean;
-  /** Matches the raw text of any record that may belong to a selected role (a superset; case-insensitive). */
-  rawText?: RegExp;
-  /** Inclusive ISO bounds. */
-  since?: string;
-  until?: string;
+  window: TimeWindow;
 }
 
-export const NO_FILTER: RecordFilter = { selectRole: () => true };
+export const NO_FILTER: RecordFilter = { selectRole: () => true, window: ALL_TIME };
 
 export function skipped(reason: SkipReason, detail: string): RecordResult {
   return { kind: 'skipped', reason, detail };
 }
 
 export function inWindow(time: string, filter: RecordFilter): boolean {
-  return (!filter.since || time >= filter.since) && (!filter.until || time <= filter.until);
+  return inTimeWindow(time, filter.window);
 }

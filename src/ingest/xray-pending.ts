@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_FACTS, FactLimitExceeded, FactStore } from '../facts/fact-store.ts';
 import type { Arn } from '../model/identifiers.ts';
+import type { ObservationNormalizer } from '../model/observation.ts';
 import type { RoleLookup, RoleSource } from './function-roles.ts';
 import { IngestTally } from './tally.ts';
 import type { CallResult, TraceSubject } from './xray-call.ts';
@@ -30,10 +31,13 @@ export class PendingTraces {
   readonly #buckets = new Map<string, Bucket>();
   readonly #direct = new IngestTally();
   readonly #maxFacts: number;
+  readonly #normalize: ObservationNormalizer | undefined;
   #facts = 0;
 
-  constructor(maxFacts = DEFAULT_MAX_FACTS) {
+  /** `normalize`: the run's normalizers (the premask), applied to each observation as it arrives. */
+  constructor(maxFacts = DEFAULT_MAX_FACTS, normalize?: ObservationNormalizer) {
     this.#maxFacts = maxFacts;
+    this.#normalize = normalize;
   }
 
   /** Counts one call's result for its function and keeps its observations. */
@@ -44,7 +48,7 @@ export class PendingTraces {
     bucket.tally.record(result, where);
     if (result.kind !== 'observations') return;
     const before = bucket.facts.size;
-    for (const o of result.observations) bucket.facts.add(o);
+    for (const o of result.observations) bucket.facts.add(this.#normalize ? this.#normalize(o) : o);
     this.#facts += bucket.facts.size - before;
     if (this.#facts > this.#maxFacts)
       throw new FactLimitExceeded(`more than ${this.#maxFacts} distinct facts`);

@@ -38,7 +38,26 @@ export interface Observation {
   handle?: string;
   /** Handles this call returned (`kind:id`), which stand for its resources in the role's later calls. */
   binds?: readonly string[];
+  /** Set by a normalizer that masked resources: each masked ARN, what it found, the concrete ARN. */
+  masks?: readonly ResourceMask[];
+  /** The resources as recorded, when a normalizer changed them (handles bind these). */
+  observedResources?: ResourceSet;
 }
+
+/** One resource whose per-request identifiers a normalizer masked. */
+export interface ResourceMask {
+  arn: Arn;
+  /** The kinds of identifier found. */
+  found: string[];
+  /** The concrete ARN, when the mask stands only if the evidence shows the value varying (safe mode). */
+  variant?: Arn;
+}
+
+/**
+ * A stage every source's observations pass through before they are aggregated (the premask is
+ * one). Returns its input unchanged (the same object) when it has nothing to do.
+ */
+export type ObservationNormalizer = (o: Observation) => Observation;
 
 export interface SkipCount {
   reason: string;

@@ -1,27 +1,35 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
+import type { TimeWindow } from '../model/time-window.ts';
 import {
   decodeCloudTrailStream,
   decodeWholeFile,
   WHOLE_FILE_MAX_BYTES,
   type DecodedFile,
+  type DecodeOptions,
 } from './decode/decode-file.ts';
+import { emptyDecoded } from './decode/decoded.ts';
 import { fileOutsideWindow } from './expand-paths.ts';
 
-/** One file's worth of raw records (never more than one file in memory), or why it was skipped. */
+/**
+ * One file's worth of records (never more than one file in memory), or why it was skipped. A file
+ * may come in several batches: the first counts the file, the others are `continued`; every
+ * record carries its index in the file.
+ */
 export type FileBatch =
-  | ({ kind: 'file'; file: string; continued?: boolean; offset?: number } & DecodedFile)
+  | ({ kind: 'file'; file: string; continued?: boolean } & DecodedFile)
   | { kind: 'skipped-file'; file: string; reason: string };
 
+/** A batch that holds only a problem with the file. */
+export function problemBatch(file: string, problem: string, continued = false): FileBatch {
+  return { kind: 'file', file, ...emptyDecoded(), problem, ...(continued ? { continued: true } : {}) };
+}
+
 export interface FileReadOptions {
-  since?: string;
-  until?: string;
+  /** Files whose delivery time (in the name) proves them outside the window are not opened. */
+  window?: TimeWindow;
   readStdin?: () => Promise<Uint8Array>;
-  /** Records longer than this many characters are skipped (never held in memory in streamed files). */
-  maxRecordChars?: number;
-  /** Decompressed bytes read of one file at most (DecodeOptions.maxFileBytes). */
-  maxFileBytes?: number;
-  /** Records may come back parsed (see DecodeOptions.parsedRecords). */
-  parsedRecords?: boolean;
+  /** How each file is decoded: record size limit, raw-text test, file size limit. */
+  decode?: DecodeOptions;
   /** Reads an `s3://bucket/prefix` path (several files); without it such a path is a problem. */
   readS3?: (url: string) => AsyncIterable<FileBatch>;
 }
@@ -34,17 +42,10 @@ export async function* readCloudTrailFiles(
   for (const file of files) {
     if (file.startsWith('s3://')) {
       if (options.readS3) yield* options.readS3(file);
-      else
-        yield {
-          kind: 'file',
-          file,
-          records: [],
-          bad: [],
-          problem: 's3:// paths are read only by the CLI commands that take AWS options',
-        };
+      else yield problemBatch(file, 's3:// paths are read only by the CLI commands that take AWS options');
       continue;
     }
-    if (fileOutsideWindow(file, options.since, options.until)) {
+    if (options.window && fileOutsideWindow(file, options.window)) {
       yield { kind: 'skipped-file', file, reason: 'delivered outside --since/--until' };
       continue;
     }
@@ -54,11 +55,7 @@ export async function* readCloudTrailFiles(
 
 /** Reads one file in batches (whole when small, else streamed); the first batch counts the file. */
 async function* streamFile(file: string, options: FileReadOptions): AsyncGenerator<FileBatch> {
-  const decode = {
-    maxRecordChars: options.maxRecordChars ?? Number.POSITIVE_INFINITY,
-    parsedRecords: options.parsedRecords ?? false,
-    ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
-  };
+  const decode = options.decode ?? {};
   const bytes = file === '-' ? undefined : smallFileBytes(file);
   const whole = bytes && decodeWholeFile(file, bytes, decode);
   const source =
@@ -66,25 +63,16 @@ async function* streamFile(file: string, options: FileReadOptions): AsyncGenerat
     (file === '-'
       ? [await (options.readStdin?.() ?? Promise.resolve(new Uint8Array()))]
       : createReadStream(file));
-  let offset = 0;
   let first = true;
   try {
     for await (const part of whole ??
       decodeCloudTrailStream(file, source instanceof Uint8Array ? [source] : source, decode)) {
-      yield { kind: 'file', file, ...part, ...(first ? {} : { continued: true, offset }) };
-      offset += (part.texts?.length ?? 0) + part.records.length + part.bad.length;
+      yield { kind: 'file', file, ...part, ...(first ? {} : { continued: true }) };
       first = false;
     }
   } catch (error) {
     const reason = `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-    yield {
-      kind: 'file',
-      file,
-      records: [],
-      bad: [],
-      problem: reason,
-      ...(first ? {} : { continued: true, offset }),
-    };
+    yield problemBatch(file, reason, !first);
   }
 }
 

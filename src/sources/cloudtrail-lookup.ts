@@ -2,6 +2,8 @@ import type { LookupAttribute, LookupEventsApi } from '../aws/cloudtrail-lookup.
 import { SYSTEM_CLOCK, TokenBucket, type Clock } from '../aws/rate-limit.ts';
 import { UsageError } from '../errors.ts';
 import type { FileBatch } from './cloudtrail-files.ts';
+import { addRecord, emptyDecoded, reject, type DecodedFile } from './decode/decoded.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 
 /** How far back LookupEvents sees (LookupEvents API reference). */
 export const LOOKUP_RETENTION_DAYS = 90;
@@ -12,11 +14,9 @@ export const MANAGEMENT_EVENTS_ONLY =
   'LookupEvents sees management events only: data events (S3 object reads and writes, DynamoDB items, ' +
   'Lambda Invoke, SNS Publish) are missing; add --cloudtrail s3://... or X-Ray for them';
 
-export interface LookupOptions {
+export interface LookupOptions extends TimeWindow {
   /** Regions to ask, each with its own rate limit. Empty: the client's default region. */
   regions: readonly string[];
-  since?: string;
-  until?: string;
   now: Date;
   /** Narrows the lookup (one attribute per request, per the API). */
   attribute?: LookupAttribute;
@@ -45,21 +45,17 @@ export function lookupWindow(since: string | undefined, until: string | undefine
   return { since, until: end, warnings };
 }
 
-function toRecords(events: unknown[]): Pick<Extract<FileBatch, { kind: 'file' }>, 'records' | 'bad'> {
-  const records: unknown[] = [];
-  const bad: { index: number; reason: string }[] = [];
+function toRecords(events: unknown[]): DecodedFile {
+  const out = emptyDecoded();
   events.forEach((text, index) => {
-    if (typeof text !== 'string') {
-      bad.push({ index, reason: 'CloudTrailEvent is not a string' });
-      return;
-    }
+    if (typeof text !== 'string') return reject(out, index, 'malformed', 'CloudTrailEvent is not a string');
     try {
-      records.push(JSON.parse(text));
+      addRecord(out, index, JSON.parse(text));
     } catch {
-      bad.push({ index, reason: 'CloudTrailEvent is not valid JSON' });
+      reject(out, index, 'malformed', 'CloudTrailEvent is not valid JSON');
     }
   });
-  return { records, bad };
+  return out;
 }
 
 /**

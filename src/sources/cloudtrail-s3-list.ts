@@ -2,11 +2,10 @@ import type { S3ObjectInfo, S3Reader } from '../aws/s3.ts';
 import { advance, layoutPosition, type LayoutLevel, type S3Location } from './cloudtrail-s3-layout.ts';
 import { dateFolderInRange, dayRange, enumerateDays, type DayRange } from './cloudtrail-s3-days.ts';
 import { fileOutsideWindow } from './expand-paths.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 
 /** What narrows the listing: the time window, accounts and regions (empty = all). */
-export interface TrailSelection {
-  since?: string;
-  until?: string;
+export interface TrailSelection extends TimeWindow {
   accounts?: readonly string[];
   regions?: readonly string[];
 }
@@ -47,7 +46,7 @@ export async function listTrailObjects(
   const objects: S3ObjectInfo[] = [];
   for (const folder of folders) objects.push(...(await reader.listObjects(where.bucket, folder)));
   return objects
-    .filter((o) => EVIDENCE_FILE.test(o.key) && !fileOutsideWindow(o.key, selection.since, selection.until))
+    .filter((o) => EVIDENCE_FILE.test(o.key) && !fileOutsideWindow(o.key, selection))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 

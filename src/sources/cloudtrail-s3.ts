@@ -1,10 +1,10 @@
 import { isAccessDenied } from '../aws/errors.ts';
 import type { S3ObjectInfo, S3Reader } from '../aws/s3.ts';
-import type { FileBatch } from './cloudtrail-files.ts';
+import { problemBatch, type FileBatch } from './cloudtrail-files.ts';
 import { parseS3Url } from './cloudtrail-s3-layout.ts';
 import { listTrailObjects, type TrailSelection } from './cloudtrail-s3-list.ts';
 import { orderedPool } from './cloudtrail-s3-pool.ts';
-import { decodeCloudTrailBytes } from './decode/decode-file.ts';
+import { decodeCloudTrailBytes, type DecodeOptions } from './decode/decode-file.ts';
 import type { TransferProgress } from './progress.ts';
 import type { ObjectCache } from './s3-cache.ts';
 
@@ -18,6 +18,8 @@ export interface S3TrailOptions extends TrailSelection {
   onProgress?: (progress: TransferProgress) => void;
   /** Milliseconds clock for progress rates. Default Date.now. */
   now?: () => number;
+  /** How each object is decoded (as local files are). */
+  decode?: DecodeOptions;
 }
 
 export const DEFAULT_S3_CONCURRENCY = 8;
@@ -73,20 +75,14 @@ export async function* readCloudTrailS3(
     const file = `s3://${where.bucket}/${object.key}`;
     if (!settled.ok) {
       if (isAccessDenied(settled.error)) throw settled.error;
-      yield {
-        kind: 'file',
-        file,
-        records: [],
-        bad: [],
-        problem: `cannot download: ${(settled.error as Error).message}`,
-      };
+      yield problemBatch(file, `cannot download: ${(settled.error as Error).message}`);
       continue;
     }
-    const decoded = await decodeCloudTrailBytes(object.key, settled.value.bytes);
+    const decoded = await decodeCloudTrailBytes(object.key, settled.value.bytes, options.decode);
     Object.assign(progress, {
       files: progress.files + 1,
       bytes: progress.bytes + object.size,
-      events: progress.events + decoded.records.length + (decoded.texts?.length ?? 0),
+      events: progress.events + decoded.records.length + decoded.rejected.length,
       cached: progress.cached + (settled.value.cached ? 1 : 0),
       elapsedMs: now() - started,
     });

@@ -1,3 +1,4 @@
+import type { TimeWindow } from '../model/time-window.ts';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
@@ -61,7 +62,8 @@ export function deliveredAt(path: string): string | undefined {
 const LATE_DELIVERY_MS = 6 * 60 * 60 * 1000;
 
 /** True when the file's delivery time proves it holds no event inside [since, until]. */
-export function fileOutsideWindow(path: string, since?: string, until?: string): boolean {
+export function fileOutsideWindow(path: string, window: TimeWindow): boolean {
+  const { since, until } = window;
   const at = deliveredAt(path);
   if (!at) return false;
   if (since && at < since) return true;

@@ -1,3 +1,4 @@
+import type { TimeWindow } from '../model/time-window.ts';
 import { isRoleArn } from '../ingest/principal.ts';
 import { dayRange } from './cloudtrail-s3-days.ts';
 import { eventDataStoreId, inList, sqlIdentifier, sqlString, sqlTableName } from './grouped-query-sql.ts';
@@ -45,10 +46,8 @@ export interface AthenaPartitions {
 export type GroupedQueryTarget =
   { kind: 'athena'; table: string; partitions?: AthenaPartitions } | { kind: 'lake'; eventDataStore: string };
 
-export interface GroupedQueryOptions {
+export interface GroupedQueryOptions extends TimeWindow {
   target: GroupedQueryTarget;
-  since?: string;
-  until?: string;
   /** Role names or ARNs (as --role takes them); empty = every role. */
   roles: readonly string[];
   accounts: readonly string[];

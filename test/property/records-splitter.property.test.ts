@@ -15,29 +15,25 @@ import {
  */
 type Entry = { value: unknown } | { unparsable: string } | { tooLarge: number } | { bad: string };
 
-/** What the ingest makes of the batches: a text over the limit is too large, however it arrived. */
-function flatten(
-  batches: DecodedFile[],
-  maxRecordChars: number,
-): { entries: Entry[]; problems: string[]; warnings: string[] } {
-  const entries: Entry[] = [];
+/** Every entry of the batches, by its index in the file (records and rejected entries alike). */
+function flatten(batches: DecodedFile[]): { entries: Entry[]; problems: string[]; warnings: string[] } {
+  const indexed: [number, Entry][] = [];
   for (const b of batches) {
-    for (const r of b.records) entries.push({ value: r });
-    for (const t of b.texts ?? []) {
-      if (typeof t !== 'string') entries.push({ tooLarge: t.tooLarge });
-      else if (t.length > maxRecordChars) entries.push({ tooLarge: t.length });
-      else {
-        try {
-          entries.push({ value: JSON.parse(t) as unknown });
-        } catch {
-          entries.push({ unparsable: t });
-        }
-      }
-    }
-    for (const bad of b.bad) entries.push({ bad: bad.reason });
+    b.records.forEach((r, i) => indexed.push([b.indexes[i]!, { value: r }]));
+    for (const r of b.rejected)
+      indexed.push([
+        r.index,
+        r.reason === 'too-large'
+          ? { tooLarge: Number(r.detail.split(' ')[0]) }
+          : r.reason === 'malformed'
+            ? { bad: r.detail }
+            : { unparsable: r.detail },
+      ]);
   }
+  const indexes = indexed.map(([i]) => i);
+  expect(new Set(indexes).size, 'each index once').to.equal(indexes.length);
   return {
-    entries,
+    entries: indexed.sort(([a], [b]) => a - b).map(([, e]) => e),
     problems: batches.flatMap((b) => (b.problem ? [b.problem] : [])),
     warnings: batches.flatMap((b) => (b.warning ? [b.warning] : [])),
   };
@@ -49,14 +45,15 @@ async function streamed(name: string, bytes: Uint8Array, maxRecordChars: number)
   const chunks = Array.from({ length: Math.ceil(bytes.length / 97) }, (_, i) =>
     bytes.subarray(i * 97, (i + 1) * 97),
   );
-  for await (const part of decodeCloudTrailStream(name, chunks, { maxRecordChars })) out.push(part);
-  return flatten(out, maxRecordChars);
+  for await (const part of decodeCloudTrailStream(name, chunks, { maxRecordBytes: maxRecordChars }))
+    out.push(part);
+  return flatten(out);
 }
 
 function whole(name: string, bytes: Uint8Array, maxRecordChars: number) {
-  const batches = decodeWholeFile(name, bytes, { maxRecordChars, parsedRecords: true });
+  const batches = decodeWholeFile(name, bytes, { maxRecordBytes: maxRecordChars });
   expect(batches, 'the fast path applies to valid UTF-8 text').to.not.equal(undefined);
-  return flatten([...batches!], maxRecordChars);
+  return flatten([...batches!]);
 }
 
 const tricky = fc.constantFrom(
@@ -128,8 +125,9 @@ describe('records splitter: the whole-file fast path reads what the streaming sc
   it('hands well-formed CloudTrail files on parsed, in order, with nothing left to scan', () => {
     const records = Array.from({ length: 12_000 }, (_, i) => ({ eventVersion: '1.08', eventID: `e${i}` }));
     const bytes = gzipSync(JSON.stringify({ Records: records }));
-    const batches = [...decodeWholeFile('big.json.gz', bytes, { parsedRecords: true })!];
-    expect(batches.flatMap((b) => b.texts ?? [])).to.deep.equal([]);
+    const batches = [...decodeWholeFile('big.json.gz', bytes)!];
+    expect(batches.flatMap((b) => b.rejected)).to.deep.equal([]);
+    expect(batches.flatMap((b) => b.indexes)).to.deep.equal(records.map((_, i) => i));
     expect(batches.flatMap((b) => b.records)).to.deep.equal(records);
     expect(batches.every((b) => !b.problem)).to.equal(true);
   });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { maskingNormalizer } from '../../src/app/premask.ts';
 import fc from 'fast-check';
 import { unescapeIamValue } from '../../src/catalog/arn-template.ts';
 import { catalogSplitter } from '../../src/catalog/resource-split.ts';
@@ -162,11 +163,11 @@ describe('property: reduce', () => {
         if (opts.generalize === 'none') return;
         const exact = factsOf(obs);
         if (!exact.some((f) => selectsFact(opts, f))) return;
-        const store = new FactStore(
-          undefined,
+        const store = new FactStore();
+        const normalize = maskingNormalizer(
           volatileMasker(splitterFor(opts), opts.generalize === 'aggressive' ? 'aggressive' : 'safe'),
         );
-        obs.forEach((o) => store.add(o));
+        obs.forEach((o) => store.add(normalize(o)));
         const masked = store.facts();
         expect(masked.length).to.be.at.most(exact.length);
         const a = reducePrincipal(ROLE, exact, opts, splitterFor(opts));

@@ -45,7 +45,7 @@ describe('--role pre-filter (property)', () => {
             JSON.parse(raw),
             catalog,
             {},
-            { selectRole: roleSelector([selector]) },
+            { selectRole: roleSelector([selector]), window: {} },
           );
           const kept = !(parsed.kind === 'skipped' && parsed.reason === 'role-not-selected');
           if (kept) expect(roleTextFilter([selector])!.test(raw), raw).to.equal(true);

@@ -1,34 +1,35 @@
 import { isAscii } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import { extractRecords } from '../../ingest/cloudtrail-shapes.ts';
+import {
+  addExtracted,
+  addText,
+  appendDecoded,
+  emptyDecoded,
+  reject,
+  type DecodedFile,
+  type RecordRules,
+} from './decoded.ts';
 import { RecordsScanner, type ScannedRecord } from './records-scanner.ts';
 import { RecordsSplitter, type SplitterText } from './records-splitter.ts';
 import { gunzipMembers, type GunzipTail } from './gunzip-members.ts';
 import { OtherShapesStream } from './other-shapes-stream.ts';
 
-/** Records decoded from (part of) one file, and what was wrong with it (nothing is thrown). */
-export interface DecodedFile {
-  /** Parsed records (lookup-events output, single events, arrays, JSON Lines). */
-  records: unknown[];
-  /** Raw JSON text of each record of a `{"Records":[...]}` file, parsed one by one by the ingest
-   * (`{ tooLarge }` for a record over the size limit, which was never held in memory). */
-  texts?: ScannedRecord[];
-  /** Entries that could not be records, with their index; the rest of the file is kept. */
-  bad: { index: number; reason: string }[];
-  /** A problem with the whole file (not gzip, truncated, not JSON, wrong shape). */
-  problem?: string;
-  /** A problem that did not stop reading (non-UTF-8 bytes). */
-  warning?: string;
-}
+export type { DecodedFile, RejectedEntry, RejectReason } from './decoded.ts';
 
 export interface DecodeOptions {
-  /** Records longer than this are reported as too large (and never kept in memory when streaming). */
-  maxRecordChars?: number;
   /**
-   * Whole files may hand their records on already parsed (the fast path). Off when the caller tests
-   * each record's raw text before parsing it (the --role pre-filter).
+   * Records over this many bytes of UTF-8 are rejected as too large (and never held in memory when
+   * streaming). Default: no limit.
    */
-  parsedRecords?: boolean;
+  maxRecordBytes?: number;
+  /**
+   * A cheap test of a record's raw text before it is parsed (the --role pre-filter): a record it
+   * refuses is rejected as `not-accepted`, unparsed. Only record texts are tested: the shapes parsed
+   * whole (lookup-events output, JSON Lines, arrays) hand on every record. With a test, a
+   * `{"Records":[...]}` file takes the scanner, not the fast path (which parses to prove its cuts).
+   */
+  accept?: (text: string) => boolean;
   /**
    * Decompressed size past which a file stops being read (a small `.gz` can expand without end):
    * the records before that point are kept and the file gets a problem naming the limit. Default
@@ -59,19 +60,13 @@ export async function decodeCloudTrailBytes(
 ): Promise<DecodedFile> {
   const merged = emptyDecoded();
   const parts = decodeWholeFile(name, bytes, options) ?? decodeCloudTrailStream(name, [bytes], options);
-  for await (const part of parts) {
-    merged.records.push(...part.records);
-    merged.texts!.push(...(part.texts ?? []));
-    merged.bad.push(...part.bad);
-    if (part.problem) merged.problem = part.problem;
-    if (part.warning) merged.warning = part.warning;
-  }
+  for await (const part of parts) appendDecoded(merged, part);
   return merged;
 }
 
 /**
  * Streams a file's bytes: gunzips on the fly, scans `{"Records":[...]}` incrementally and yields
- * batches of record texts, so a file of hundreds of MB is never one string. Other shapes are small
+ * batches of records, each parsed on its own, so a file of hundreds of MB is never one string. Other shapes are small
  * and parsed whole. A truncated or corrupt stream keeps every record read before the damage.
  */
 export async function* decodeCloudTrailStream(
@@ -80,12 +75,15 @@ export async function* decodeCloudTrailStream(
   options: DecodeOptions = {},
 ): AsyncGenerator<DecodedFile> {
   const text = new Utf8Chunks();
-  const scanner = new RecordsScanner(options.maxRecordChars);
+  const rules = recordRules(options);
+  // Characters never outnumber UTF-8 bytes: a text over the limit in characters is over in bytes.
+  const scanner = new RecordsScanner(rules.maxRecordBytes);
   // Until the opening is seen, the text is kept whole in case this is another shape; past
   // WHOLE_FILE_MAX_BYTES another shape is streamed too (never one string of the whole file).
   let whole = '';
   let other: OtherShapesStream | undefined;
-  let pending: ScannedRecord[] = [];
+  let pending = emptyDecoded();
+  let next = 0;
   let problem: string | undefined;
   const tail: GunzipTail = {};
   try {
@@ -101,16 +99,16 @@ export async function* decodeCloudTrailStream(
         continue;
       }
       if (!scanner.isRecordsFile) whole += chunk;
-      if (!scanner.notRecordsFile) pending.push(...scanner.push(chunk));
+      if (!scanner.notRecordsFile) next = addTexts(pending, next, scanner.push(chunk), rules);
       if (scanner.isRecordsFile) whole = '';
       if (scanner.notRecordsFile && whole.length > WHOLE_FILE_MAX_BYTES) {
-        other = new OtherShapesStream(options.maxRecordChars);
+        other = new OtherShapesStream(rules);
         yield other.push(whole);
         whole = '';
       }
-      if (pending.length >= STREAM_BATCH) {
-        yield { ...emptyDecoded(), texts: pending };
-        pending = [];
+      if (pending.records.length + pending.rejected.length >= STREAM_BATCH) {
+        yield pending;
+        pending = emptyDecoded();
       }
     }
   } catch (error) {
@@ -133,7 +131,7 @@ export async function* decodeCloudTrailStream(
     return;
   }
   const end = problem ?? scanner.finish() ?? tail.trailing;
-  const last: DecodedFile = { ...emptyDecoded(), texts: pending };
+  const last = pending;
   if (end) last.problem = end;
   if (warning) last.warning = warning;
   yield last;
@@ -198,29 +196,30 @@ function gzipSizeHint(bytes: Uint8Array): number {
 
 /** A whole text -> batches: fast-path records first, then the scanner on whatever the fast path left. */
 function* decodeText(name: string, source: SplitterText, options: DecodeOptions): Generator<DecodedFile> {
-  const maxRecordChars = options.maxRecordChars ?? Number.POSITIVE_INFINITY;
+  const rules = recordRules(options);
   // The whole text as one string only when the fast path did not read it all.
   let wholeText: string | undefined;
   const whole = () => (wholeText ??= typeof source === 'string' ? source : source.toString('latin1'));
   let rest: string | undefined;
-  let yielded = false;
-  if (options.parsedRecords) {
-    const splitter = new RecordsSplitter(source, maxRecordChars);
+  let next = 0;
+  if (!rules.accept) {
+    const splitter = new RecordsSplitter(source, rules.maxRecordBytes);
     for (
       let records = splitter.next(PARSED_BATCH);
       records.length > 0;
       records = splitter.next(PARSED_BATCH)
     ) {
-      yield { records, texts: [], bad: [] };
-      yielded = true;
+      const out: DecodedFile = { records, indexes: new Array<number>(records.length), rejected: [] };
+      for (let i = 0; i < records.length; i++) out.indexes[i] = next++;
+      yield out;
     }
     if (splitter.done) {
-      if (!yielded) yield emptyDecoded();
+      if (next === 0) yield emptyDecoded();
       return;
     }
     rest = splitter.rest;
   }
-  const scanner = new RecordsScanner(maxRecordChars);
+  const scanner = new RecordsScanner(rules.maxRecordBytes);
   const texts = scanner.push(rest ?? whole());
   if (!scanner.isRecordsFile) {
     yield parseJsonText(whole(), /\.(?:jsonl|ndjson)(?:\.gz)?$/i.test(name));
@@ -229,13 +228,26 @@ function* decodeText(name: string, source: SplitterText, options: DecodeOptions)
   const problem = scanner.finish();
   // At least one batch, so the file is counted and its problem reported even with no records left.
   for (let i = 0; i === 0 || i < texts.length; i += STREAM_BATCH) {
-    const last = i + STREAM_BATCH >= texts.length;
-    yield {
-      ...emptyDecoded(),
-      texts: texts.slice(i, i + STREAM_BATCH),
-      ...(last && problem ? { problem } : {}),
-    };
+    const out = emptyDecoded();
+    next = addTexts(out, next, texts.slice(i, i + STREAM_BATCH), rules);
+    if (i + STREAM_BATCH >= texts.length && problem) out.problem = problem;
+    yield out;
   }
+}
+
+function recordRules(options: DecodeOptions): RecordRules {
+  return { maxRecordBytes: options.maxRecordBytes ?? Number.POSITIVE_INFINITY, accept: options.accept };
+}
+
+/** Record texts numbered from `next` into `out`; returns the next index. */
+function addTexts(
+  out: DecodedFile,
+  next: number,
+  texts: readonly ScannedRecord[],
+  rules: RecordRules,
+): number {
+  for (const text of texts) addText(out, next++, text, rules);
+  return next;
 }
 
 /** Decompressed chunks, stopping with an error naming the limit once more than `maxBytes` came out. */
@@ -308,16 +320,15 @@ class Utf8Chunks {
   }
 }
 
-function emptyDecoded(): DecodedFile {
-  return { records: [], texts: [], bad: [] };
-}
-
 function parseJsonText(raw: string, jsonLines: boolean): DecodedFile {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (!jsonLines) {
     try {
-      const { records, bad, shapeError } = extractRecords(JSON.parse(text));
-      return shapeError ? { records, texts: [], bad, problem: shapeError } : { records, texts: [], bad };
+      const found = extractRecords(JSON.parse(text));
+      const out = emptyDecoded();
+      addExtracted(out, 0, found);
+      if (found.shapeError) out.problem = found.shapeError;
+      return out;
     } catch (error) {
       // Several JSON values, one per line, is JSON Lines whatever the file is called.
       if (!/^\s*\{[^\n]*\}\s*\n\s*\{/.test(text))
@@ -327,19 +338,22 @@ function parseJsonText(raw: string, jsonLines: boolean): DecodedFile {
   return parseJsonLines(text);
 }
 
+/** Blank lines skipped; a line that is not JSON is one rejected entry; a line may hold several records. */
 function parseJsonLines(text: string): DecodedFile {
   const out = emptyDecoded();
-  let index = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
+  let next = 0;
+  let line = 0;
+  for (const lineText of text.split('\n')) {
+    if (lineText.trim() === '') continue;
+    line++;
+    let value: unknown;
     try {
-      const { records, bad } = extractRecords(JSON.parse(line));
-      out.records.push(...records);
-      out.bad.push(...bad.map((b) => ({ ...b, index })));
+      value = JSON.parse(lineText);
     } catch {
-      out.bad.push({ index, reason: `line ${index + 1} is not valid JSON` });
+      reject(out, next++, 'malformed', `line ${line} is not valid JSON`);
+      continue;
     }
-    index++;
+    next = addExtracted(out, next, extractRecords(value));
   }
   return out;
 }

@@ -1,8 +1,8 @@
 /**
  * Incremental line splitter for JSON Lines: takes text chunks and returns each complete line as
  * soon as its `\n` arrives. Each chunk is searched once from where the last one stopped, and a line
- * longer than `maxLineChars` is not kept: it is returned as `{ tooLarge }` (a 600 MB line of spaces
- * costs one pass and no memory).
+ * longer than `maxLineChars` is not kept: it is returned as `{ tooLarge }`, its size in UTF-8 bytes
+ * (a 600 MB line of spaces costs one pass and no memory).
  */
 export type ScannedLine = string | { tooLarge: number };
 
@@ -10,6 +10,7 @@ export class LinesScanner {
   readonly #maxLineChars: number;
   #buffer = '';
   #dropped = 0;
+  #droppedBytes = 0;
 
   constructor(maxLineChars = Number.POSITIVE_INFINITY) {
     this.#maxLineChars = maxLineChars;
@@ -35,15 +36,20 @@ export class LinesScanner {
 
   #line(tail: string): ScannedLine {
     const length = this.#dropped + this.#buffer.length + tail.length;
-    const line: ScannedLine = length > this.#maxLineChars ? { tooLarge: length } : this.#buffer + tail;
+    const line: ScannedLine =
+      length > this.#maxLineChars
+        ? { tooLarge: this.#droppedBytes + Buffer.byteLength(this.#buffer + tail, 'utf8') }
+        : this.#buffer + tail;
     this.#buffer = '';
     this.#dropped = 0;
+    this.#droppedBytes = 0;
     return line;
   }
 
   #keep(rest: string): void {
     if (this.#dropped + this.#buffer.length + rest.length > this.#maxLineChars) {
       this.#dropped += this.#buffer.length + rest.length;
+      this.#droppedBytes += Buffer.byteLength(this.#buffer + rest, 'utf8');
       this.#buffer = '';
     } else this.#buffer += rest;
   }

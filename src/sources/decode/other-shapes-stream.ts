@@ -1,7 +1,13 @@
 import { extractRecords } from '../../ingest/cloudtrail-shapes.ts';
-import { LinesScanner } from './lines-scanner.ts';
+import {
+  addExtracted,
+  emptyDecoded as empty,
+  reject,
+  type DecodedFile,
+  type RecordRules,
+} from './decoded.ts';
+import { LinesScanner, type ScannedLine } from './lines-scanner.ts';
 import { RecordsScanner, type ScannedRecord } from './records-scanner.ts';
-import type { DecodedFile } from './decode-file.ts';
 
 type Mode =
   | { kind: 'undecided'; head: string }
@@ -17,14 +23,17 @@ const DECIDE_CHARS = 64;
  * lookup-events output are scanned entry by entry, anything else is read as JSON Lines, line by
  * line. Each entry is parsed on its own, so memory is bounded by the size limit of one entry, not
  * by the file; an entry over the limit is reported too large, and the entries before a problem are
- * kept. Small files never come here: they are parsed whole, as before.
+ * kept. Small files never come here: they are parsed whole, as before. Entries are numbered across
+ * chunks, as a whole-file parse numbers them.
  */
 export class OtherShapesStream {
-  readonly #maxRecordChars: number;
+  readonly #rules: RecordRules;
   #mode: Mode = { kind: 'undecided', head: '' };
+  /** Index of the next entry. */
+  #next = 0;
 
-  constructor(maxRecordChars = Number.POSITIVE_INFINITY) {
-    this.#maxRecordChars = maxRecordChars;
+  constructor(rules: RecordRules = { maxRecordBytes: Number.POSITIVE_INFINITY }) {
+    this.#rules = rules;
   }
 
   push(chunk: string): DecodedFile {
@@ -62,8 +71,8 @@ export class OtherShapesStream {
     const kind = head[0] === '[' ? 'array' : EVENTS_OPENING.test(head) ? 'events' : 'lines';
     this.#mode =
       kind === 'lines'
-        ? { kind, scanner: new LinesScanner(this.#maxRecordChars), line: 0 }
-        : { kind, scanner: new RecordsScanner(this.#maxRecordChars, kind) };
+        ? { kind, scanner: new LinesScanner(this.#rules.maxRecordBytes), line: 0 }
+        : { kind, scanner: new RecordsScanner(this.#rules.maxRecordBytes, kind) };
     const out = this.push(head);
     if (!atEnd) return out;
     const end = this.finish(damaged);
@@ -73,67 +82,52 @@ export class OtherShapesStream {
   #entries(kind: 'array' | 'events', texts: ScannedRecord[]): DecodedFile {
     const out = empty();
     for (const text of texts) {
-      if (typeof text !== 'string') {
-        out.texts!.push(text);
-        continue;
-      }
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        out.bad.push({ index: out.records.length + out.bad.length, reason: 'entry is not valid JSON' });
-        continue;
-      }
+      const value = this.#parse(out, text, 'entry is not valid JSON');
       // Wrapped as it sat in the document, so each entry is read exactly as a whole-file parse reads it.
-      addExtracted(out, extractRecords(kind === 'array' ? [value] : { Events: [value] }));
+      if (value !== NOT_PARSED)
+        this.#add(out, extractRecords(kind === 'array' ? [value] : { Events: [value] }));
     }
     return out;
   }
 
   /** As the whole-file JSON Lines reader does: blank lines skipped, a bad line counted, the rest kept. */
-  #lines(mode: Extract<Mode, { kind: 'lines' }>, lines: (string | { tooLarge: number })[]): DecodedFile {
+  #lines(mode: Extract<Mode, { kind: 'lines' }>, lines: ScannedLine[]): DecodedFile {
     const out = empty();
     for (const line of lines) {
-      if (typeof line !== 'string') {
-        out.texts!.push(line);
-        mode.line++;
-        continue;
-      }
-      if (line.trim() === '') continue;
-      const index = mode.line++;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        out.bad.push({
-          index: out.records.length + out.bad.length,
-          reason: `line ${index + 1} is not valid JSON`,
-        });
-        continue;
-      }
-      addExtracted(out, extractRecords(value));
+      if (typeof line === 'string' && line.trim() === '') continue;
+      const value = this.#parse(out, line, `line ${++mode.line} is not valid JSON`);
+      if (value !== NOT_PARSED) this.#add(out, extractRecords(value));
     }
     return out;
   }
+
+  /** One entry's text parsed, or rejected (too large, not JSON) and {@link NOT_PARSED}. */
+  #parse(out: DecodedFile, text: ScannedRecord, notJson: string): unknown {
+    if (typeof text !== 'string') {
+      reject(out, this.#next++, 'too-large', `${text.tooLarge} bytes (limit ${this.#rules.maxRecordBytes})`);
+      return NOT_PARSED;
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      reject(out, this.#next++, 'malformed', notJson);
+      return NOT_PARSED;
+    }
+  }
+
+  #add(out: DecodedFile, found: ReturnType<typeof extractRecords>): void {
+    this.#next = addExtracted(out, this.#next, found);
+    if (found.shapeError) reject(out, this.#next++, 'malformed', found.shapeError);
+  }
 }
 
-function addExtracted(out: DecodedFile, found: ReturnType<typeof extractRecords>): void {
-  const base = out.records.length + out.bad.length;
-  out.records.push(...found.records);
-  out.bad.push(...found.bad.map((b) => ({ ...b, index: base + b.index })));
-  if (found.shapeError)
-    out.bad.push({ index: out.records.length + out.bad.length, reason: found.shapeError });
-}
+const NOT_PARSED = Symbol('not parsed');
 
 function merge(a: DecodedFile, b: DecodedFile): DecodedFile {
   return {
     records: [...a.records, ...b.records],
-    texts: [...(a.texts ?? []), ...(b.texts ?? [])],
-    bad: [...a.bad, ...b.bad],
+    indexes: [...a.indexes, ...b.indexes],
+    rejected: [...a.rejected, ...b.rejected],
     ...(b.problem ? { problem: b.problem } : {}),
   };
-}
-
-function empty(): DecodedFile {
-  return { records: [], texts: [], bad: [] };
 }

@@ -3,9 +3,16 @@
  * returns each record's JSON text as soon as it is complete, so a file of any size is never held as
  * one string and one bad record does not lose the others. Only string/brace structure is tracked
  * (each record is parsed later, on its own), and scanning resumes where the last chunk stopped. A
- * record longer than `maxRecordChars` is not kept in memory: it is returned as `{ tooLarge }`.
+ * record longer than `maxRecordChars` is not kept in memory: it is returned as `{ tooLarge }`, its
+ * size in UTF-8 bytes (a size limit in bytes may be given as the character limit: characters never
+ * outnumber bytes, so a record over it in characters is over it in bytes).
  */
 export type ScannedRecord = string | { tooLarge: number };
+
+/** UTF-8 bytes of `text`. */
+export function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
 
 const STRUCTURE = /[{}"[\]]/g;
 /** What may stand between entries (the same characters as before: commas and any white space). */
@@ -39,6 +46,8 @@ export class RecordsScanner {
   #depth = 0;
   #inString = false;
   #dropped = 0;
+  /** UTF-8 bytes of the dropped characters. */
+  #droppedBytes = 0;
   /** Entries that are not JSON at all (stray bytes between records): a problem with the file. */
   #stray = 0;
   /** Set when the text is not a Records file; the caller falls back to a whole-document parse. */
@@ -131,11 +140,12 @@ export class RecordsScanner {
       }
       const end = this.#scan(b);
       if (end < 0) return;
-      out.push(this.#dropped > 0 ? { tooLarge: this.#dropped + end } : b.slice(0, end));
+      out.push(this.#dropped > 0 ? this.#tooLarge(b.slice(0, end)) : b.slice(0, end));
       this.#buffer = b.slice(end);
       this.#pos = 0;
       this.#inRecord = false;
       this.#dropped = 0;
+      this.#droppedBytes = 0;
     }
   }
 
@@ -165,20 +175,25 @@ export class RecordsScanner {
       this.#pos = b.length;
       if (this.#dropped + b.length > this.#maxRecordChars) {
         this.#dropped += b.length;
+        this.#droppedBytes += utf8Length(b);
         this.#buffer = '';
         this.#pos = 0;
       }
       return false;
     }
     const end = m.index;
-    out.push(
-      this.#dropped + end > this.#maxRecordChars ? { tooLarge: this.#dropped + end } : b.slice(0, end),
-    );
+    out.push(this.#dropped + end > this.#maxRecordChars ? this.#tooLarge(b.slice(0, end)) : b.slice(0, end));
     this.#buffer = b.slice(end);
     this.#pos = 0;
     this.#inScalar = false;
     this.#dropped = 0;
+    this.#droppedBytes = 0;
     return true;
+  }
+
+  /** An oversized entry's size: the bytes dropped so far and those of its last piece. */
+  #tooLarge(last: string): { tooLarge: number } {
+    return { tooLarge: this.#droppedBytes + utf8Length(last) };
   }
 
   /** Continues scanning the current record; its end (exclusive) or -1 when more text is needed. */
@@ -225,6 +240,7 @@ export class RecordsScanner {
     if (this.#dropped > 0 || this.#buffer.length > this.#maxRecordChars) {
       const cut = Math.max(0, this.#pos - TAIL);
       this.#dropped += cut;
+      if (cut > 0) this.#droppedBytes += utf8Length(this.#buffer.slice(0, cut));
       this.#buffer = this.#buffer.slice(cut);
       this.#pos -= cut;
     }

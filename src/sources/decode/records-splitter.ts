@@ -1,4 +1,5 @@
 import type { JsonObject } from '../../ingest/fields.ts';
+import { overByteLimit } from './decoded.ts';
 
 /**
  * Fast path for a whole `{"Records":[...]}` text laid out as CloudTrail writes it (compact, every
@@ -25,6 +26,8 @@ const MAX_LATER_CUTS = 4;
 export type SplitterText = string | Buffer;
 
 interface Chars {
+  /** True when every character is one byte (ASCII bytes read as text). */
+  ascii: boolean;
   length: number;
   indexOf(needle: string, from: number): number;
   code(i: number): number;
@@ -34,12 +37,14 @@ interface Chars {
 function charsOf(text: SplitterText): Chars {
   if (typeof text === 'string')
     return {
+      ascii: false,
       length: text.length,
       indexOf: (needle, from) => text.indexOf(needle, from),
       code: (i) => text.charCodeAt(i),
       slice: (start, end) => text.slice(start, end),
     };
   return {
+    ascii: true,
     length: text.length,
     indexOf: (needle, from) => text.indexOf(needle, from, 'latin1'),
     code: (i) => text[i]!,
@@ -100,7 +105,10 @@ export class RecordsSplitter {
     for (let tries = 0; tries <= MAX_LATER_CUTS; tries++) {
       const stop = cut < 0 || cut >= this.#end ? this.#end : cut + 1;
       if (stop - start > this.#maxRecordChars) return undefined;
-      const value = parseObject(this.#text.slice(start, stop));
+      const slice = this.#text.slice(start, stop);
+      // The limit is in UTF-8 bytes: ASCII bytes are characters, other text may be over it in bytes.
+      if (!this.#text.ascii && overByteLimit(slice, this.#maxRecordChars) !== undefined) return undefined;
+      const value = parseObject(slice);
       if (value) {
         // After a cut, the next record starts past the comma; after the last one, at the `]`.
         this.#pos = stop === this.#end ? stop : stop + 1;

@@ -45,8 +45,7 @@ describe('collectEvidence with live AWS sources', () => {
         {
           cloudtrail: ['s3://trail'],
           roles: [],
-          since: '2026-11-20T00:00:00.000Z',
-          until: '2026-11-20T23:00:00.000Z',
+          window: { since: '2026-11-20T00:00:00.000Z', until: '2026-11-20T23:00:00.000Z' },
           aws,
         },
         { catalog: await realCatalog() },

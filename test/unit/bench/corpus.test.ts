@@ -53,10 +53,10 @@ describe('bench corpus generator', () => {
     for (const [path, bytes] of files) {
       const decoded = await decodeCloudTrailBytes(path, bytes);
       expect(decoded.problem, path).to.equal(undefined);
-      for (const text of decoded.texts ?? []) {
-        expect(text).to.be.a('string');
-        chars += (text as string).length;
-        const record = JSON.parse(text as string) as {
+      expect(decoded.rejected, path).to.deep.equal([]);
+      for (const value of decoded.records) {
+        chars += JSON.stringify(value).length;
+        const record = value as {
           userIdentity?: { sessionContext?: { sessionIssuer?: { arn?: string } } };
         };
         if (record.userIdentity?.sessionContext?.sessionIssuer?.arn?.includes(':role/')) roleSessions++;

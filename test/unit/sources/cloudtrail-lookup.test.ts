@@ -203,8 +203,8 @@ describe('readLookupEvents: malformed AWS responses', () => {
     clients = localClients(service.endpoint);
     const [batch] = await collect(readLookupEvents(lookupEventsApi(clients), lookupOptions()));
     expect(batch?.kind === 'file' && batch.records).to.have.length(1);
-    expect(batch?.kind === 'file' && batch.bad).to.deep.equal([
-      { index: 1, reason: 'CloudTrailEvent is not valid JSON' },
+    expect(batch?.kind === 'file' && batch.rejected).to.deep.equal([
+      { index: 1, reason: 'malformed', detail: 'CloudTrailEvent is not valid JSON' },
     ]);
   });
 });

@@ -85,7 +85,7 @@ describe('readCloudTrailS3: a trail bucket on a real S3-compatible server', () =
     expect(downloaded()).to.deep.equal([KEYS.nov20]);
     expect(batches.map((b) => b.file)).to.deep.equal([`s3://trail/${KEYS.nov20}`]);
     expect(batches[0]).to.include({ kind: 'file' });
-    expect(batches[0]!.kind === 'file' && batches[0]!.texts).to.have.length(2);
+    expect(batches[0]!.kind === 'file' && batches[0]!.records).to.have.length(2);
   });
 
   it('discovers accounts, regions and date folders with Delimiter listings, pruning dates outside the window', async () => {

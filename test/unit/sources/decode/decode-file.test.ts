@@ -2,11 +2,8 @@ import { expect } from 'chai';
 import { gzipSync } from 'node:zlib';
 import { decodeCloudTrailBytes, type DecodedFile } from '../../../../src/sources/decode/decode-file.ts';
 
-/** Every record a decode produced, parsed texts included. */
-const all = (d: DecodedFile): unknown[] => [
-  ...d.records,
-  ...(d.texts ?? []).map((t) => JSON.parse(t as string) as unknown),
-];
+/** Every record a decode produced. */
+const all = (d: DecodedFile): unknown[] => d.records;
 import { cloudTrailRecord } from '../../../support/records.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -29,7 +26,9 @@ describe('decodeCloudTrailBytes: every accepted shape', () => {
     };
     const out = await decodeCloudTrailBytes('lookup.json', utf8(JSON.stringify(doc)));
     expect(all(out)).to.have.length(1);
-    expect(out.bad).to.deep.equal([{ index: 1, reason: 'CloudTrailEvent is not valid JSON' }]);
+    expect(out.rejected).to.deep.equal([
+      { index: 1, reason: 'malformed', detail: 'CloudTrailEvent is not valid JSON' },
+    ]);
   });
 
   it('reads a single event, and an EventBridge envelope', async () => {
@@ -49,7 +48,10 @@ describe('decodeCloudTrailBytes: every accepted shape', () => {
     const text = `${JSON.stringify(record)}\nnot json\n${JSON.stringify(record)}\n`;
     const out = await decodeCloudTrailBytes('events.jsonl', utf8(text));
     expect(all(out)).to.have.length(2);
-    expect(out.bad).to.deep.equal([{ index: 1, reason: 'line 2 is not valid JSON' }]);
+    expect(out.rejected).to.deep.equal([
+      { index: 1, reason: 'malformed', detail: 'line 2 is not valid JSON' },
+    ]);
+    expect(out.indexes, 'the records after a bad line keep their own index').to.deep.equal([0, 2]);
   });
 
   it('strips a UTF-8 BOM', async () => {

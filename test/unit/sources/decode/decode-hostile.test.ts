@@ -20,14 +20,16 @@ const utf8 = (s: string) => Buffer.from(s, 'utf8');
 async function collect(parts: AsyncIterable<DecodedFile>) {
   const out = {
     records: [] as unknown[],
-    texts: [] as unknown[],
+    tooLarge: [] as number[],
     bad: [] as string[],
     problems: [] as string[],
   };
   for await (const p of parts) {
     out.records.push(...p.records);
-    out.texts.push(...(p.texts ?? []));
-    out.bad.push(...p.bad.map((b) => b.reason));
+    for (const r of p.rejected) {
+      if (r.reason === 'too-large') out.tooLarge.push(Number(r.detail.split(' ')[0]));
+      else out.bad.push(r.detail);
+    }
     if (p.problem) out.problems.push(p.problem);
   }
   return out;
@@ -45,9 +47,9 @@ describe('hostile files: bounded memory, linear work, nothing good lost', () => 
   it('drops a 40 MB scalar as it arrives and keeps the records around it', async () => {
     const digits = '1'.repeat(64 * 1024);
     const chunks = repeated(`{"Records":[${text},`, digits, 640, `,${text}]}`);
-    const out = await collect(decodeCloudTrailStream('digits.json', chunks, { maxRecordChars: 1024 * 1024 }));
-    expect(out.texts.filter((t) => typeof t === 'string')).to.have.length(2);
-    expect(out.texts.filter((t) => typeof t !== 'string')).to.deep.equal([{ tooLarge: 640 * 64 * 1024 }]);
+    const out = await collect(decodeCloudTrailStream('digits.json', chunks, { maxRecordBytes: 1024 * 1024 }));
+    expect(out.records).to.have.length(2);
+    expect(out.tooLarge).to.deep.equal([640 * 64 * 1024]);
     expect(out.problems).to.deep.equal([]);
   });
 
@@ -61,8 +63,8 @@ describe('hostile files: bounded memory, linear work, nothing good lost', () => 
 
   it('skips 20 MB of white space between records', async () => {
     const chunks = repeated(`{"Records":[${text},`, ' '.repeat(64 * 1024), 320, `${text}]}`);
-    const out = await collect(decodeCloudTrailStream('spaces.json', chunks, { maxRecordChars: 1024 * 1024 }));
-    expect(out.texts).to.have.length(2);
+    const out = await collect(decodeCloudTrailStream('spaces.json', chunks, { maxRecordBytes: 1024 * 1024 }));
+    expect(out.records).to.have.length(2);
     expect(out.problems).to.deep.equal([]);
   });
 
@@ -71,21 +73,24 @@ describe('hostile files: bounded memory, linear work, nothing good lost', () => 
     const count = Math.ceil((WHOLE_FILE_MAX_BYTES + 1) / line.length) + 10;
     const chunks = repeated('', line, count, `${'x'.repeat(4 * text.length)}\n{oops\n${text}\n`);
     const out = await collect(
-      decodeCloudTrailStream('big.jsonl', chunks, { maxRecordChars: 100 + text.length }),
+      decodeCloudTrailStream('big.jsonl', chunks, { maxRecordBytes: 100 + text.length }),
     );
     expect(out.records).to.have.length(count + 1);
-    expect(out.texts).to.deep.equal([{ tooLarge: 4 * text.length }]);
+    expect(out.tooLarge).to.deep.equal([4 * text.length]);
     expect(out.bad).to.deep.equal([`line ${count + 2} is not valid JSON`]);
   });
 
   it('streams a bare array and lookup-events output entry by entry, as a whole parse reads them', () => {
-    const bare = new OtherShapesStream(1e6);
+    const bare = new OtherShapesStream({ maxRecordBytes: 1e6 });
     const a = bare.push(`  [${text},42,`);
     const b = bare.push(`${text}]`);
     expect([...a.records, ...b.records]).to.have.length(2);
-    expect([...a.bad, ...b.bad].map((x) => x.reason)).to.deep.equal(['entry is not a JSON object']);
+    expect([...a.rejected, ...b.rejected]).to.deep.equal([
+      { index: 1, reason: 'malformed', detail: 'entry is not a JSON object' },
+    ]);
+    expect([...a.indexes, ...b.indexes]).to.deep.equal([0, 2]);
     expect(bare.finish(false).problem).to.equal(undefined);
-    const events = new OtherShapesStream(1e6);
+    const events = new OtherShapesStream({ maxRecordBytes: 1e6 });
     const e = events.push(
       `{"Events":[{"EventId":"1","CloudTrailEvent":${JSON.stringify(text)}}],"NextToken":"t"}`,
     );
@@ -98,7 +103,7 @@ describe('hostile files: bounded memory, linear work, nothing good lost', () => 
     const out = await collect(
       decodeCloudTrailStream('bomb.json', chunks, { maxFileBytes: 10 * text.length }),
     );
-    expect(out.texts.length).to.be.within(8, 10);
+    expect(out.records.length).to.be.within(8, 10);
     expect(out.problems).to.have.length(1);
     expect(out.problems[0]).to.match(/larger than \d+ bytes of JSON \(--max-file-bytes\)/);
   });
@@ -107,13 +112,13 @@ describe('hostile files: bounded memory, linear work, nothing good lost', () => 
     const bytes = gzipSync(utf8(JSON.stringify({ Records: Array.from({ length: 50 }, () => record) })));
     const out = await decodeCloudTrailBytes('small.json.gz', bytes, { maxFileBytes: 5 * text.length });
     expect(out.problem).to.match(/--max-file-bytes/);
-    expect(out.texts!.length).to.be.within(3, 5);
+    expect(out.records.length).to.be.within(3, 5);
   });
 
   it('keeps a complete gzip member followed by garbage, and reports the garbage', async () => {
     const member = gzipSync(utf8(JSON.stringify({ Records: [record, record] })));
     const out = await decodeCloudTrailBytes('x.json.gz', Buffer.concat([member, Buffer.alloc(70, 0x41)]));
-    expect(out.texts).to.have.length(2);
+    expect(out.records).to.have.length(2);
     expect(out.problem).to.equal(
       '70 byte(s) after the gzip data are not gzip; ignored (the data before them was read)',
     );
@@ -123,7 +128,7 @@ describe('hostile files: bounded memory, linear work, nothing good lost', () => 
     const one = gzipSync(utf8(`{"Records":[${text},`));
     const two = gzipSync(utf8(`${text}]}`));
     const out = await decodeCloudTrailBytes('m.json.gz', Buffer.concat([one, two]));
-    expect(out.texts).to.have.length(2);
+    expect(out.records).to.have.length(2);
     expect(out.problem).to.equal(undefined);
     const flipped = Buffer.concat([one, two]);
     flipped.writeUInt8(flipped.readUInt8(flipped.length - 6) ^ 0xff, flipped.length - 6); // the second member's CRC-32
@@ -134,7 +139,9 @@ describe('hostile files: bounded memory, linear work, nothing good lost', () => 
 
   it('reads one NUL byte between records as one stray entry, a problem, and both records whole', async () => {
     const out = await decodeCloudTrailBytes('nul.json', utf8(`{"Records":[${text},\u0000${text}]}`));
-    expect(out.texts).to.deep.equal([text, '\u0000', text]);
+    expect(out.records).to.deep.equal([record, record]);
+    expect(out.indexes).to.deep.equal([0, 2]);
+    expect(out.rejected.map((r) => [r.index, r.reason])).to.deep.equal([[1, 'malformed']]);
     expect(out.problem).to.match(/1 stray text run\(s\) between records/);
   });
 
