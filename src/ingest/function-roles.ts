@@ -2,7 +2,8 @@ import type { Arn } from '../model/identifiers.ts';
 import { isObject, obj, str, type JsonObject } from './fields.ts';
 import { outcomeOf } from './outcome.ts';
 import { isRoleArn } from './principal.ts';
-import type { RecordResult, SkipReason } from './record-result.ts';
+import { isWellFormedSkip } from '../model/skip-reason.ts';
+import type { RecordResult } from './record-result.ts';
 import type { TraceSubject } from './xray-call.ts';
 import { parseFunctionArn } from './xray-subject.ts';
 
@@ -132,24 +133,12 @@ function regionOf(record: JsonObject): { regions?: string[] } {
 }
 
 /**
- * Skips that still mean a well-formed role session: the record is valid, only not wanted here (another
- * role, outside the window, a call that needs no permission).
- */
-const WELL_FORMED_SKIPS: ReadonlySet<SkipReason> = new Set([
-  // Lambda's own AssumeRole record (an AWSService identity): functionRoleFromRecord checks it further.
-  'not-a-role-session',
-  'role-not-selected',
-  'outside-time-window',
-  'permissionless',
-]);
-
-/**
  * Whether a record may teach a function's role: only a well-formed role session whose call
  * succeeded. A record the parser rejected (`malformed-record`, `invalid-principal`, ...) or a refused
  * or failed call is no evidence of who runs a function, so it never hands traced calls to a role.
  */
 export function teachesFunctionRole(result: RecordResult, record: unknown): boolean {
-  if (result.kind === 'skipped' && !WELL_FORMED_SKIPS.has(result.reason)) return false;
+  if (result.kind === 'skipped' && !isWellFormedSkip(result.reason)) return false;
   return isObject(record) && outcomeOf(record['errorCode']) === 'allowed';
 }
 

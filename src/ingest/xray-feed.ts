@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog.ts';
+import type { SkipReason } from '../model/skip-reason.ts';
 import { isObject, str } from './fields.ts';
 import { otelExportCalls } from './otel-span.ts';
 import { observeSdkCall, sdkCallPrefix, type SdkCall, type TraceSubject } from './xray-call.ts';
@@ -9,7 +10,7 @@ import { subjectsByTrace } from './xray-subject.ts';
 /** The calls and skips of one input (file, API page), before mapping. */
 export interface TraceBatch {
   calls: { subject: TraceSubject | undefined; call: SdkCall; where: string }[];
-  skips: { reason: string; example: string; count: number }[];
+  skips: { reason: SkipReason; example: string; count: number }[];
 }
 
 /**

@@ -1,5 +1,7 @@
 import { DEFAULT_MAX_FACTS, FactLimitExceeded, FactStore } from '../facts/fact-store.ts';
 import type { Arn } from '../model/identifiers.ts';
+import type { SkipReason } from '../model/skip-reason.ts';
+import { skipped } from './record-result.ts';
 import type { RoleLookup, RoleSource } from './function-roles.ts';
 import { IngestTally } from './tally.ts';
 import type { CallResult, TraceSubject } from './xray-call.ts';
@@ -40,7 +42,7 @@ export class PendingTraces {
   add(subject: TraceSubject | undefined, result: CallResult, where: string): void {
     const bucket = this.#bucket(subject);
     if (result.kind === 'trace-skipped')
-      return bucket.tally.badRecord(result.reason, `${where}: ${result.detail}`);
+      return bucket.tally.record(skipped(result.reason, result.detail), where);
     bucket.tally.record(result, where);
     if (result.kind !== 'observations') return;
     const before = bucket.facts.size;
@@ -51,7 +53,7 @@ export class PendingTraces {
   }
 
   /** Counts trace records that hold no AWS call (inferred segments, non-AWS spans, ...): whoever made them. */
-  skip(reason: string, example: string, count = 1): void {
+  skip(reason: SkipReason, example: string, count = 1): void {
     countAs(this.#direct, reason, example, count);
   }
 
@@ -109,7 +111,7 @@ export class PendingTraces {
   }
 }
 
-function countAs(tally: IngestTally, reason: string, example: string, records: number): void {
+function countAs(tally: IngestTally, reason: SkipReason, example: string, records: number): void {
   if (records === 0) return;
   tally.records += records;
   tally.skip(reason, example, records);
