@@ -4,8 +4,8 @@ import { outcomeOf } from './outcome.ts';
 import { isRoleArn } from './principal.ts';
 import { isWellFormedSkip } from '../model/skip-reason.ts';
 import type { RecordResult } from './record-result.ts';
-import type { TraceSubject } from './xray-call.ts';
-import { parseFunctionArn } from './xray-subject.ts';
+import type { TraceSubject } from './trace-call.ts';
+import { parseFunctionArn } from './trace-subject.ts';
 
 /** Where a function's role came from, in the order they are tried. */
 export type RoleSource = 'explicit' | 'file' | 'cloudtrail' | 'lambda-api';

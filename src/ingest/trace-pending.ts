@@ -4,7 +4,7 @@ import type { SkipReason } from '../model/skip-reason.ts';
 import { skipped } from './record-result.ts';
 import type { RoleLookup, RoleSource } from './function-roles.ts';
 import { IngestTally } from './tally.ts';
-import type { CallResult, TraceSubject } from './xray-call.ts';
+import type { CallResult, TraceSubject } from './trace-call.ts';
 
 /** What became of one traced function's calls. */
 export interface TracedFunction {

@@ -2,10 +2,10 @@ import type { Catalog } from '../catalog/catalog.ts';
 import type { SkipReason } from '../model/skip-reason.ts';
 import { isObject, str } from './fields.ts';
 import { otelExportCalls } from './otel-span.ts';
-import { observeSdkCall, sdkCallPrefix, type SdkCall, type TraceSubject } from './xray-call.ts';
-import type { PendingTraces } from './xray-pending.ts';
+import { observeSdkCall, sdkCallPrefix, type SdkCall, type TraceSubject } from './trace-call.ts';
+import type { PendingTraces } from './trace-pending.ts';
 import { xraySegmentCalls } from './xray-segment.ts';
-import { subjectsByTrace } from './xray-subject.ts';
+import { subjectsByTrace } from './trace-subject.ts';
 
 /** The calls and skips of one input (file, API page), before mapping. */
 export interface TraceBatch {
