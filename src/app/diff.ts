@@ -1,7 +1,8 @@
 import type { AwsClientOptions } from '../aws/clients.ts';
 import { compareRole } from '../diff/compare.ts';
 import { indexActions } from '../diff/expand.ts';
-import type { CurrentPolicies, RoleDiff } from '../diff/types.ts';
+import type { RoleDiff } from '../diff/types.ts';
+import type { CurrentPolicies } from '../current/types.ts';
 import { UsageError } from '../errors.ts';
 import type { Arn } from '../model/identifiers.ts';
 import { readCurrentPolicyFiles } from '../sources/current-policies.ts';
