@@ -19,7 +19,7 @@ import type { IngestTally } from '../ingest/tally.ts';
 import type { TraceSubject } from '../ingest/trace-call.ts';
 import { xrayDocumentsFromText } from '../ingest/trace-documents.ts';
 import { batchPrefixes, feedBatch, otelBatch, xrayBatch } from '../ingest/trace-feed.ts';
-import { PendingTraces, type TracedFunction } from '../ingest/trace-pending.ts';
+import { PendingTraces, type TracedFunction } from '../facts/trace-pending.ts';
 import { expandPaths, type SkippedPath } from '../sources/expand-paths.ts';
 import { readXRayApi } from '../sources/xray-api.ts';
 import { readTraceFiles, type TraceFile } from '../sources/xray-files.ts';

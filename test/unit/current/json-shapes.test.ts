@@ -13,7 +13,7 @@ const ok = (result: ShapeResult): CurrentPolicies => {
 const summary = (c: CurrentPolicies) =>
   c.policies.map((p) => [p.kind, p.name, p.document.Statement.flatMap((s) => s.Action ?? [])]);
 
-describe('diff/current-shapes: the JSON shapes current policies come in', () => {
+describe('current/json-shapes: the JSON shapes current policies come in', () => {
   it('reads a bare policy document', () => {
     const c = ok(
       currentFromJson(

@@ -1,10 +1,11 @@
-import { DEFAULT_MAX_FACTS, FactLimitExceeded, FactStore } from '../facts/fact-store.ts';
+import { DEFAULT_MAX_FACTS, FactLimitExceeded, FactStore } from './fact-store.ts';
 import type { Arn } from '../model/identifiers.ts';
 import type { SkipReason } from '../model/skip-reason.ts';
-import { skipped } from './record-result.ts';
-import type { RoleLookup, RoleSource } from './function-roles.ts';
-import { IngestTally } from './tally.ts';
-import type { CallResult, TraceSubject } from './trace-call.ts';
+import { skipped } from '../ingest/record-result.ts';
+import type { RoleLookup, RoleSource } from '../ingest/function-roles.ts';
+import { IngestTally } from '../ingest/tally.ts';
+import type { CallResult, TraceSubject } from '../ingest/trace-call.ts';
+import type { TraceCallSink } from '../ingest/trace-feed.ts';
 
 /** What became of one traced function's calls. */
 export interface TracedFunction {
@@ -28,7 +29,7 @@ interface Bucket {
  * Trace observations held per function until every source is read and the function's role is known.
  * Memory grows with distinct facts per function, never with events: calls are aggregated on arrival.
  */
-export class PendingTraces {
+export class PendingTraces implements TraceCallSink {
   readonly #buckets = new Map<string, Bucket>();
   readonly #direct = new IngestTally();
   readonly #maxFacts: number;
