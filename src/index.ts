@@ -30,7 +30,7 @@ export {
   type CurrentSource,
 } from './app/readers.ts';
 export { boundary, type BoundaryRunOptions, type BoundaryResult } from './app/boundary.ts';
-export { listRoles, type RoleSummary } from './app/roles.ts';
+export { listRoles, type RoleList, type RoleSummary } from './app/roles.ts';
 export { convertPolicyText, type ConvertOptions } from './app/convert.ts';
 export { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './app/evidence.ts';
 export { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from './reduce/options.ts';
