@@ -2,7 +2,6 @@ import type { IamAction } from '../model/identifiers.ts';
 import type { Observation } from '../model/observation.ts';
 import type { SkipReason } from '../model/skip-reason.ts';
 
-
 /** What one source record gives: observations, or exactly one reason it gave none. */
 export type RecordResult =
   | { kind: 'observations'; observations: Observation[]; unresolved: UnresolvedResource[] }
