@@ -87,6 +87,51 @@ function wrongWayImports(files: readonly string[]): string[] {
   );
 }
 
+/** Import cycles between files (type-only imports included), each as its files sorted and joined by ` <-> `. */
+function importCycles(files: readonly string[]): string[] {
+  const edges = new Map(
+    files.map((f) => [
+      f,
+      importsOf(f)
+        .filter((s) => s.startsWith('.'))
+        .map((s) => join(f, '..', s)),
+    ]),
+  );
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const cycles: string[] = [];
+  // Tarjan's strongly connected components: a component of two or more files is a cycle.
+  const visit = (v: string): void => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!edges.has(w)) continue;
+      if (!index.has(w)) visit(w);
+      if (stack.includes(w)) low.set(v, Math.min(low.get(v)!, low.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    for (let w = stack.pop(); w !== undefined; w = w === v ? undefined : stack.pop()) component.push(w);
+    if (component.length > 1)
+      cycles.push(
+        component
+          .map((f) => relative(SRC, f))
+          .sort()
+          .join(' <-> '),
+      );
+  };
+  for (const f of files) if (!index.has(f)) visit(f);
+  return cycles.sort();
+}
+
+/** Today's import cycles (type-only both): in the other branches' files; empty this as they go. */
+const PENDING_CYCLES: readonly string[] = [
+  'reduce/baseline-grants.ts <-> reduce/reduce.ts',
+  'sources/decode-file.ts <-> sources/other-shapes-stream.ts',
+];
+
 describe('architecture: dependency rules', () => {
   const files = tsFiles(SRC);
 
@@ -144,6 +189,10 @@ describe('architecture: dependency rules', () => {
     expect(isWrongWay(join(SRC, 'sources/reader.ts'), '../ingest/scanner.ts')).to.equal(true);
     expect(isWrongWay(join(SRC, 'reduce/reduce.ts'), '../facts/fact-store.ts')).to.equal(false);
     expect(isWrongWay(join(SRC, 'sources/current-policies.ts'), '../current/types.ts')).to.equal(false);
+  });
+
+  it('has no import cycles but the pending ones (current-policy parsing had one)', () => {
+    expect(importCycles(files)).to.deep.equal([...PENDING_CYCLES]);
   });
 
   it('lets only src/cli touch process', () => {
