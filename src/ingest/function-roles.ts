@@ -60,20 +60,6 @@ export function parseFunctionRoleFlag(value: string): readonly [string, Arn] | s
   return [key, role];
 }
 
-/** A mapping file's JSON (`{ "functionNameOrArn": "roleArn" }`) -> its pairs and the entries rejected. */
-export function parseFunctionRoleMapping(value: unknown): { entries: [string, Arn][]; problems: string[] } {
-  if (!isObject(value))
-    return { entries: [], problems: ['expected a JSON object { "function": "role ARN" }'] };
-  const entries: [string, Arn][] = [];
-  const problems: string[] = [];
-  for (const [key, role] of Object.entries(value)) {
-    if (key.startsWith('$')) continue; // "$comment" and the like
-    if (typeof role === 'string' && isRoleArn(role)) entries.push([key, role]);
-    else problems.push(`${key}: ${JSON.stringify(role)} is not a role ARN`);
-  }
-  return { entries, problems };
-}
-
 /** A role session seen in CloudTrail: Lambda names its session after the function. */
 export interface LearnedPair {
   session: string;
