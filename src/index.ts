@@ -17,7 +17,7 @@ export { generate, type GenerateOptions, type GenerateResult, type RoleOutput } 
 export { diff, type DiffOptions, type DiffResult } from './app/diff.ts';
 export { audit, type AuditOptions, type AuditResult } from './app/audit.ts';
 export { boundary, type BoundaryRunOptions, type BoundaryResult } from './app/boundary.ts';
-export { listRoles, type RoleSummary } from './app/roles.ts';
+export { listRoles, type RoleList, type RoleSummary } from './app/roles.ts';
 export { convertPolicyText, type ConvertOptions } from './app/convert.ts';
 export { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './app/evidence.ts';
 export { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from './reduce/options.ts';

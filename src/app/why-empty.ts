@@ -63,7 +63,16 @@ function badReasons(report: IngestReport): string {
  */
 export function explainNoCalls(options: EvidenceOptions, report: IngestReport): string {
   const what = options.roles.length > 0 ? `for role(s) ${options.roles.join(', ')}` : 'for any role';
-  const head = `no successful calls ${what} in ${report.records} record(s) from ${report.files} ${inputUnit(options)}`;
+  return withReasons(`no successful calls ${what}`, options, report);
+}
+
+/** `roles` found no role session at all: the same causes, proven from the same counts. */
+export function explainNoRoles(options: EvidenceOptions, report: IngestReport): string {
+  return withReasons('no role made a call', options, report);
+}
+
+function withReasons(what: string, options: EvidenceOptions, report: IngestReport): string {
+  const head = `${what} in ${report.records} record(s) from ${report.files} ${inputUnit(options)}`;
   const reasons = [
     emptyListing(options, report),
     outsideWindow(options, report),

@@ -18,7 +18,7 @@ export function rolesCommand(io: CliIo, setExit: (code: number) => void) {
         .option('json', { type: 'boolean', default: false, describe: 'Print JSON instead of a table' })
         .example('$0 roles --cloudtrail samples/cloudtrail', ''),
     handler: async (args: EvidenceArgs & { json: boolean }) => {
-      const roles = await listRoles(evidenceOptions(args, io), {
+      const { roles, whyEmpty } = await listRoles(evidenceOptions(args, io), {
         catalog: new Catalog(iamDataSource()),
         readStdin: io.readStdin,
         ...ingestOptions(args),
@@ -28,7 +28,7 @@ export function rolesCommand(io: CliIo, setExit: (code: number) => void) {
       });
       if (args.json) io.stdout(`${safeJson(roles)}\n`);
       else if (roles.length === 0) {
-        warn(io, 'no role made a call in this evidence (no role sessions found); see the messages above');
+        warn(io, `${whyEmpty ?? 'no role made a call'}; see the messages above`);
       } else {
         io.stdout(
           `${'CALLS'.padStart(8)} ${'DENIED'.padStart(6)} ${'FAILED'.padStart(6)} ${'ACTIONS'.padStart(7)}  ROLE\n`,
