@@ -28,15 +28,25 @@ interface Entry {
 
 // Stage names as in bench/README.md's profile table.
 export const ENTRIES: readonly Entry[] = [
-  { stage: 'start-up (module loading, flags)', url: /node:internal\/modules|bootstrap\/|node_modules\/(yargs|cliui|y18n)/ },
-  { stage: 'start-up (module loading, flags)', fn: /^(compileSourceTextModule|main)$/, url: /node:|cli\/main/ },
+  {
+    stage: 'start-up (module loading, flags)',
+    url: /node:internal\/modules|bootstrap\/|node_modules\/(yargs|cliui|y18n)/,
+  },
+  {
+    stage: 'start-up (module loading, flags)',
+    fn: /^(compileSourceTextModule|main)$/,
+    url: /node:|cli\/main/,
+  },
   { stage: 'catalog load', url: /iam-data-source\.js|node_modules\/@cloud-copilot/ },
   { stage: 'catalog load', fn: /^ensure$/, url: /catalog\/catalog\.js/ },
   { stage: 'read files', fn: /^streamFile$/ },
   { stage: 'read files', url: /node:fs|fs\/promises/ },
   { stage: 'decompress', url: /node:zlib|gunzip-members\.js/ },
   { stage: 'parse (JSON.parse per record)', fn: /^(parseObject|parseTexts)$/ },
-  { stage: 'split (text, record boundaries)', url: /records-splitter|records-scanner|lines-scanner|decode-file|other-shapes/ },
+  {
+    stage: 'split (text, record boundaries)',
+    url: /records-splitter|records-scanner|lines-scanner|decode-file|other-shapes/,
+  },
   { stage: 'map (record -> observations)', fn: /^(parseCloudTrailRecord|servicePrefixes)$/ },
   { stage: 'map: role-session learning', fn: /^(learn|teachesFunctionRole)$/ },
   { stage: 'ingest bookkeeping (tally, batches)', url: /ingest\/tally\.js/ },
