@@ -104,8 +104,10 @@ export function functionRoleFromRecord(record: unknown): LearnedPair | undefined
   const role = str(issuer, 'arn');
   if (!principalId.includes(':') || !SESSION.test(session) || !role || !isRoleArn(role)) return undefined;
   const account = role.split(':')[4]!;
-  const lambda = /exec-env\/AWS_Lambda/.test(str(record, 'userAgent') ?? '');
-  return { session, role, account, lambda, ...regionOf(record) };
+  const lambda = (str(record, 'userAgent') ?? '').includes('exec-env/AWS_Lambda');
+  const regions = regionsOf(record);
+  // Runs on every record: one object, no spread.
+  return regions ? { session, role, account, lambda, regions } : { session, role, account, lambda };
 }
 
 /**
@@ -121,14 +123,16 @@ function assumedByLambda(record: JsonObject, identity: JsonObject | undefined): 
   const session = str(params, 'roleSessionName') ?? '';
   const role = str(params, 'roleArn');
   if (!SESSION.test(session) || !role || !isRoleArn(role)) return undefined;
-  return { session, role, account: role.split(':')[4]!, lambda: false, assumed: true, ...regionOf(record) };
+  const regions = regionsOf(record);
+  const pair = { session, role, account: role.split(':')[4]!, lambda: false, assumed: true };
+  return regions ? { ...pair, regions } : pair;
 }
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 
-function regionOf(record: JsonObject): { regions?: string[] } {
+function regionsOf(record: JsonObject): string[] | undefined {
   const region = str(record, 'awsRegion');
-  return region !== undefined && REGION.test(region) ? { regions: [region] } : {};
+  return region !== undefined && REGION.test(region) ? [region] : undefined;
 }
 
 /**
@@ -178,8 +182,9 @@ export class LearnedFunctionRoles {
     known.lambda ||= pair.lambda;
     if (pair.assumed) known.assumed = true;
     // Runs per record: allocates only when a region is new.
-    for (const r of pair.regions ?? [])
-      if (!known.regions?.includes(r)) known.regions = [...(known.regions ?? []), r].sort();
+    if (pair.regions)
+      for (const r of pair.regions)
+        if (!known.regions?.includes(r)) known.regions = [...(known.regions ?? []), r].sort();
   }
 
   /** Every pair, in a stable order (what a worker thread sends back). */
