@@ -159,7 +159,9 @@ export function teachesFunctionRole(result: RecordResult, record: unknown): bool
 
 /** Role sessions learned from the CloudTrail records of a run (bounded; mergeable across threads). */
 export class LearnedFunctionRoles {
-  readonly #pairs = new Map<string, LearnedPair>();
+  /** session -> role -> pair: two look-ups of strings the record already holds, no key built per record. */
+  readonly #pairs = new Map<string, Map<string, LearnedPair>>();
+  #size = 0;
   readonly #max: number;
 
   constructor(max = 100_000) {
@@ -173,10 +175,13 @@ export class LearnedFunctionRoles {
   }
 
   add(pair: LearnedPair): void {
-    const key = `${pair.session}\u0000${pair.role}`;
-    const known = this.#pairs.get(key);
+    let byRole = this.#pairs.get(pair.session);
+    const known = byRole?.get(pair.role);
     if (!known) {
-      if (this.#pairs.size < this.#max) this.#pairs.set(key, { ...pair });
+      if (this.#size >= this.#max) return;
+      if (!byRole) this.#pairs.set(pair.session, (byRole = new Map()));
+      byRole.set(pair.role, { ...pair });
+      this.#size++;
       return;
     }
     known.lambda ||= pair.lambda;
@@ -189,7 +194,7 @@ export class LearnedFunctionRoles {
 
   /** Every pair, in a stable order (what a worker thread sends back). */
   pairs(): LearnedPair[] {
-    return [...this.#pairs.values()].sort((a, b) => (a.session + a.role < b.session + b.role ? -1 : 1));
+    return this.#all().sort((a, b) => (a.session + a.role < b.session + b.role ? -1 : 1));
   }
 
   /**
@@ -219,8 +224,12 @@ export class LearnedFunctionRoles {
     return this.claimants(subject).map(mark).join(', ');
   }
 
+  #all(): LearnedPair[] {
+    return [...this.#pairs.values()].flatMap((byRole) => [...byRole.values()]);
+  }
+
   #claims(subject: TraceSubject): LearnedPair[] {
-    return [...this.#pairs.values()].filter(
+    return [...(this.#pairs.get(subject.name)?.values() ?? [])].filter(
       (p) => p.session === subject.name && (!subject.account || p.account === subject.account),
     );
   }
