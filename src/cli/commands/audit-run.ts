@@ -10,7 +10,7 @@ import type { Arn } from '../../model/identifiers.ts';
 import { renderAuditJson } from '../../render/audit-json.ts';
 import { renderAuditMarkdown } from '../../render/audit-markdown.ts';
 import { renderAuditText } from '../../render/audit-text.ts';
-import { evidenceOptions, ingestOptions } from '../evidence-flags.ts';
+import { evidenceOptions, ingestOptions } from '../evidence-options.ts';
 import { warn, type CliIo } from '../io.ts';
 import { printIngestSummary } from '../summary.ts';
 import type { AuditArgs } from './audit.ts';

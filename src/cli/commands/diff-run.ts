@@ -8,7 +8,7 @@ import { renderDiffJson } from '../../render/diff-json.ts';
 import { renderDiffMarkdown } from '../../render/diff-markdown.ts';
 import { renderDiffText } from '../../render/diff-text.ts';
 import type { EvidenceOptions } from '../../app/evidence.ts';
-import { evidenceOptions, ingestOptions } from '../evidence-flags.ts';
+import { evidenceOptions, ingestOptions } from '../evidence-options.ts';
 import { warn, type CliIo } from '../io.ts';
 import { printIngestSummary } from '../summary.ts';
 import { progressPrinter } from '../progress.ts';
