@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import YAML from 'yaml';
-import { extractRecords } from '../../src/ingest/cloudtrail-shapes.ts';
+import { extractRecords } from '../../src/sources/decode/cloudtrail-shapes.ts';
 
 /** The shared corpora beside the repo, when present (tests and scripts only; the product never reads it). */
 export const CORPORA = new URL('../../../shared/corpora/', import.meta.url).pathname;

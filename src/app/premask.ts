@@ -1,8 +1,9 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { catalogSplitter } from '../catalog/resource-split.ts';
 import type { Arn, ResourceSet } from '../model/identifiers.ts';
-import type { ObservationNormalizer, ResourceMask } from '../model/observation.ts';
-import { volatileMasker, type ResourceMasker } from '../reduce/generalize.ts';
+import type { MaskedArn, ResourceMasker } from '../model/mask.ts';
+import type { ObservationNormalizer } from '../model/observation.ts';
+import { volatileMasker } from '../reduce/generalize.ts';
 
 /**
  * The premask normalizer: the reducer's volatile-identifier masking in `mode`, applied to every
@@ -27,13 +28,13 @@ function masked(
   mask: ResourceMasker,
   action: string,
   resources: ResourceSet,
-): { resources: ResourceSet; masks: ResourceMask[] } | undefined {
+): { resources: ResourceSet; masks: MaskedArn[] } | undefined {
   if (resources === '*') return undefined;
   if (resources.length === 1) {
     const m = mask(action, resources[0]!);
     return m ? { resources: [m.arn], masks: [m] } : undefined;
   }
-  let masks: ResourceMask[] | undefined;
+  let masks: MaskedArn[] | undefined;
   const out: Arn[] = [];
   for (const arn of resources) {
     const m = mask(action, arn);

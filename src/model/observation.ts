@@ -1,4 +1,6 @@
 import type { Arn, IamAction, ResourceSet } from './identifiers.ts';
+import type { MaskedArn } from './mask.ts';
+import type { SkipReason } from './skip-reason.ts';
 
 /**
  * allowed: no error. denied: refused by authorization. failed: failed after authorization (the
@@ -39,18 +41,9 @@ export interface Observation {
   /** Handles this call returned (`kind:id`), which stand for its resources in the role's later calls. */
   binds?: readonly string[];
   /** Set by a normalizer that masked resources: each masked ARN, what it found, the concrete ARN. */
-  masks?: readonly ResourceMask[];
+  masks?: readonly MaskedArn[];
   /** The resources as recorded, when a normalizer changed them (handles bind these). */
   observedResources?: ResourceSet;
-}
-
-/** One resource whose per-request identifiers a normalizer masked. */
-export interface ResourceMask {
-  arn: Arn;
-  /** The kinds of identifier found. */
-  found: string[];
-  /** The concrete ARN, when the mask stands only if the evidence shows the value varying (safe mode). */
-  variant?: Arn;
 }
 
 /**
@@ -60,7 +53,7 @@ export interface ResourceMask {
 export type ObservationNormalizer = (o: Observation) => Observation;
 
 export interface SkipCount {
-  reason: string;
+  reason: SkipReason;
   count: number;
   /** One place it happened, e.g. "logs/a.json.gz#12: ...". Escaped for display by renderers. */
   example?: string;

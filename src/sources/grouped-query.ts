@@ -1,5 +1,5 @@
 import type { TimeWindow } from '../model/time-window.ts';
-import { isRoleArn } from '../ingest/principal.ts';
+import { isRoleArn } from '../model/identifiers.ts';
 import { dayRange } from './cloudtrail-s3-days.ts';
 import { eventDataStoreId, inList, sqlIdentifier, sqlString, sqlTableName } from './grouped-query-sql.ts';
 

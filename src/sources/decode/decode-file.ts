@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
-import { extractRecords } from '../../ingest/cloudtrail-shapes.ts';
+import { extractRecords } from './cloudtrail-shapes.ts';
 import {
   addExtracted,
   addText,

@@ -1,4 +1,4 @@
-import type { ExtractedRecords } from '../../ingest/cloudtrail-shapes.ts';
+import type { ExtractedRecords } from './cloudtrail-shapes.ts';
 import type { ScannedRecord } from './records-scanner.ts';
 
 /** Why an entry of a file gave no record (the ingest counts each under its skip reason). */

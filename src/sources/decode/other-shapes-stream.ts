@@ -1,4 +1,4 @@
-import { extractRecords } from '../../ingest/cloudtrail-shapes.ts';
+import { extractRecords } from './cloudtrail-shapes.ts';
 import {
   addExtracted,
   emptyDecoded as empty,

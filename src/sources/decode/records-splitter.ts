@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../ingest/fields.ts';
+import type { JsonObject } from './cloudtrail-shapes.ts';
 import { overByteLimit } from './decoded.ts';
 
 /**

@@ -1,4 +1,9 @@
-import { isObject } from './fields.ts';
+/** A parsed JSON object (the decoders' own guard: readers do not import the parsers). */
+export type JsonObject = Readonly<Record<string, unknown>>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** Records found in one parsed CloudTrail document, plus entries that could not be records. */
 export interface ExtractedRecords {
