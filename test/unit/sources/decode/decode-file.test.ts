@@ -125,3 +125,54 @@ describe('decodeCloudTrailBytes: bad files are problems, never exceptions', () =
     expect(JSON.stringify(all(out)[0])).to.include('"key":"\ufffd\ufffdK"');
   });
 });
+
+describe('decodeCloudTrailBytes: one record shape, the size limit in bytes, the caller test', () => {
+  const withName = (name: string) => ({ ...record, requestParameters: { name } });
+
+  it('measures --max-record-bytes in UTF-8 bytes: a record of few characters but many bytes is too large', async () => {
+    const small = withName('a');
+    const wide = withName('€'.repeat(200)); // 200 characters, 600 bytes
+    const limit = JSON.stringify(small).length + 300;
+    expect(JSON.stringify(wide).length).to.be.below(limit);
+    const bytes = utf8(JSON.stringify({ Records: [small, wide, small] }));
+    for (const options of [{ maxRecordBytes: limit }, { maxRecordBytes: limit, accept: () => true }]) {
+      const out = await decodeCloudTrailBytes(
+        'x_CloudTrail_eu-west-1_20261120T1005Z_abc.json',
+        bytes,
+        options,
+      );
+      expect(out.records).to.deep.equal([small, small]);
+      expect(out.indexes).to.deep.equal([0, 2]);
+      const wideBytes = Buffer.byteLength(JSON.stringify(wide));
+      expect(out.rejected).to.deep.equal([
+        { index: 1, reason: 'too-large', detail: `${wideBytes} bytes (limit ${limit})` },
+      ]);
+    }
+  });
+
+  it('tests each record text with accept before parsing it; refused ones are rejected with their index', async () => {
+    const keep = withName('keep-me-7f3a');
+    const drop = withName('other');
+    const bytes = utf8(JSON.stringify({ Records: [drop, keep, drop, keep] }));
+    const seen: string[] = [];
+    const out = await decodeCloudTrailBytes('x.json', bytes, {
+      accept: (text) => (seen.push(text), text.includes('keep-me-7f3a')),
+    });
+    expect(seen).to.have.length(4);
+    expect(out.records).to.deep.equal([keep, keep]);
+    expect(out.indexes).to.deep.equal([1, 3]);
+    expect(out.rejected.map((r) => [r.index, r.reason])).to.deep.equal([
+      [0, 'not-accepted'],
+      [2, 'not-accepted'],
+    ]);
+  });
+
+  it('numbers the entries of other shapes in document order, bad ones included', async () => {
+    const doc = [record, 42, record];
+    const out = await decodeCloudTrailBytes('array.json', utf8(JSON.stringify(doc)));
+    expect(out.indexes).to.deep.equal([0, 2]);
+    expect(out.rejected).to.deep.equal([
+      { index: 1, reason: 'malformed', detail: 'entry is not a JSON object' },
+    ]);
+  });
+});
