@@ -67,7 +67,7 @@ function localEvidenceFlags<T>(y: Argv<T>) {
     .option('max-record-bytes', {
       type: 'number',
       defaultDescription: '1048576',
-      describe: 'Skip (and count) records longer than this many characters of JSON',
+      describe: 'Skip (and count) records longer than this many bytes of JSON (UTF-8)',
       group: 'Evidence:',
     })
     .option('max-file-bytes', {
