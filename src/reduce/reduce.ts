@@ -103,7 +103,7 @@ function observedGrants(
     const evidence = resourceEvidence(group);
     const generalized = wildcard
       ? { resources: ['*'], generalizations: [] }
-      : generalizeResources(action, [...evidence.keys()].sort(byCodeUnit), options, split, evidence);
+      : generalizeResources(action, [...evidence.keys()].sort(), options, split, evidence);
     const { condition, notes } = options.conditions
       ? conditionsFor(action, group, generalized.resources)
       : { condition: undefined, notes: [] };
@@ -155,29 +155,49 @@ function statementOrderKey(s: Statement): string {
 }
 
 function explain(sid: string, group: ActionGrant[]): StatementExplanation {
-  const facts = group.flatMap((g) => g.facts);
+  // One pass over the facts (a statement may stand for 100k of them): sums, range, sources.
+  let calls = 0;
+  let firstSeen: string | undefined;
+  let lastSeen: string | undefined;
+  const sources = new Set<string>();
+  for (const g of group) {
+    for (const f of g.facts) {
+      calls += f.count;
+      if (firstSeen === undefined || f.firstSeen < firstSeen) firstSeen = f.firstSeen;
+      if (lastSeen === undefined || f.lastSeen > lastSeen) lastSeen = f.lastSeen;
+      for (const source of f.sources) sources.add(source);
+    }
+  }
   return {
     sid,
-    calls: facts.reduce((n, f) => n + f.count, 0),
-    firstSeen: facts.map((f) => f.firstSeen).sort(byCodeUnit)[0] ?? '',
-    lastSeen:
-      facts
-        .map((f) => f.lastSeen)
-        .sort(byCodeUnit)
-        .at(-1) ?? '',
-    sources: sortedUnique(facts.flatMap((f) => f.sources)),
-    actions: group.map((g) => {
-      const baseline = sortedUnique(g.facts.flatMap((f) => (f.baseline ? [f.baseline] : [])));
-      return {
-        action: g.action,
-        calls: g.facts.reduce((n, f) => n + f.count, 0),
-        authorizedFailures: failedCalls(g.facts),
-        inferred: g.facts.every((f) => f.inferred),
-        ...(baseline.length > 0 ? { baseline } : {}),
-      };
-    }),
+    calls,
+    firstSeen: firstSeen ?? '',
+    lastSeen: lastSeen ?? '',
+    sources: sortedUnique(sources),
+    actions: group.map(actionNote),
     generalizations: group.flatMap((g) => g.generalizations),
     conditions: foldNotes(group.flatMap((g) => g.conditionNotes)),
+  };
+}
+
+function actionNote(g: ActionGrant): StatementExplanation['actions'][number] {
+  let calls = 0;
+  let authorizedFailures = 0;
+  let inferred = true;
+  const baselines = new Set<string>();
+  for (const f of g.facts) {
+    calls += f.count;
+    if (f.outcome === 'failed') authorizedFailures += f.count;
+    if (!f.inferred) inferred = false;
+    if (f.baseline) baselines.add(f.baseline);
+  }
+  const baseline = sortedUnique(baselines);
+  return {
+    action: g.action,
+    calls,
+    authorizedFailures,
+    inferred,
+    ...(baseline.length > 0 ? { baseline } : {}),
   };
 }
 
