@@ -9,6 +9,7 @@ import { generalizeResources, type Generalization, type ResourceEvidence } from 
 import { DEFAULT_REDUCE_OPTIONS, selectsFact, type ReduceOptions } from './options.ts';
 import { groupBy } from './group-by.ts';
 import { demaskFacts } from './demask.ts';
+import { mergeStatements } from './merge.ts';
 import { contentSid } from './sid.ts';
 import { verifyPolicy } from './verify.ts';
 
@@ -52,7 +53,7 @@ export interface ActionGrant {
 
 /**
  * One principal's facts -> the least policy that allows every selected fact.
- * Merge rule: actions share a statement exactly when their resource lists and conditions are equal.
+ * Merge rule (merge.ts): actions share a statement exactly when their resource lists and conditions are equal.
  * The result is verified with the IAM evaluator; a failure is a bug (InternalError).
  */
 export function reducePrincipal(
@@ -134,24 +135,24 @@ function resourceEvidence(facts: readonly Fact[]): Map<string, ResourceEvidence>
   return out;
 }
 
+/** One statement per action's grant, merged by the one rule (merge.ts); each explained by its grants. */
 function mergeGrants(grants: ActionGrant[]): { statement: Statement; explanation: StatementExplanation }[] {
-  const groups = groupBy(grants, (g) => JSON.stringify([g.resources, g.condition ?? null]));
-  const merged = [...groups.values()].map((group) => {
-    const first = group[0]!;
+  const single = grants.map((g): Statement => {
     const body: Statement = {
       Effect: 'Allow',
-      Action: group.map((g) => g.action).sort(byCodeUnit),
-      Resource: first.resources,
-      ...(first.condition ? { Condition: first.condition } : {}),
+      Action: [g.action],
+      Resource: g.resources,
+      ...(g.condition ? { Condition: g.condition } : {}),
     };
-    const sid = contentSid(body);
-    return { statement: { Sid: sid, ...body }, explanation: explain(sid, group) };
+    return { Sid: contentSid(body), ...body };
   });
-  return merged.sort((a, b) => byCodeUnit(statementOrderKey(a.statement), statementOrderKey(b.statement)));
-}
-
-function statementOrderKey(s: Statement): string {
-  return JSON.stringify([s.Action, s.Resource, s.Condition ?? null]);
+  return mergeStatements(single).map(({ statement, from }) => ({
+    statement,
+    explanation: explain(
+      statement.Sid!,
+      from.map((i) => grants[i]!),
+    ),
+  }));
 }
 
 function explain(sid: string, group: ActionGrant[]): StatementExplanation {
