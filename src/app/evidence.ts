@@ -139,12 +139,6 @@ async function collect(options: EvidenceOptions, deps: EvidenceDeps): Promise<Ev
   return withTraces(options, deps, ingest, plan.limits.maxFacts);
 }
 
-/**
- * Whether trace observations pass the premask normalizer too (the wiring is in place: TraceDeps.normalize).
- * Off for now: on, samples' trace runs report fewer facts (masked keys merge) with the same policies.
- */
-const TRACE_PREMASK = false;
-
 /** Traces are read last: the CloudTrail sessions read before name the traced functions' roles. */
 async function withTraces(
   options: EvidenceOptions,
@@ -155,12 +149,9 @@ async function withTraces(
   correlateHandles(ingest.store, ingest.tally);
   const evidence = { store: ingest.store, tally: ingest.tally, learned: ingest.learned! };
   if (!options.traces || !hasTraceEvidence(options.traces)) return evidence;
-  const { normalize, ...traceDeps } = ingest;
+  // Trace observations pass the same normalizer (premask) as CloudTrail's: facts grow with patterns.
   const traces = await ingestTraces(options.traces, {
-    ...traceDeps,
-    // The premask reaches traces only once its change of samples' fact counts (report.json stats:
-    // receipt-worker-role 13 -> 11 facts, policies and --explain identical) is accepted: TRACE_PREMASK.
-    ...(normalize && TRACE_PREMASK ? { normalize } : {}),
+    ...ingest,
     maxFacts,
     ...(options.aws ? { client: options.aws.client } : {}),
     ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
