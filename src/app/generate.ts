@@ -18,6 +18,12 @@ import type { TraceReport } from './ingest-traces.ts';
 import type { LearnedPair } from '../ingest/function-roles.ts';
 import { lambdaFunctions } from '../ingest/lambda-functions.ts';
 import { baselineFacts } from '../reduce/platform-baseline.ts';
+import {
+  readFunctionKnowledge,
+  wantsFunctionKnowledge,
+  type FunctionKnowledgeDeps,
+  type FunctionKnowledgeOptions,
+} from './function-knowledge.ts';
 
 export interface GenerateOptions extends EvidenceOptions {
   reduce: ReduceOptions;
@@ -30,7 +36,12 @@ export interface GenerateOptions extends EvidenceOptions {
    * policies unchanged and keeps memory flat on large corpora.
    */
   exactFacts?: boolean;
+  /** What the evidence cannot show of the functions: their configuration, the roles' trust policies. */
+  functionKnowledge?: FunctionKnowledgeOptions;
 }
+
+/** What generate needs beyond the evidence readers. */
+export interface GenerateDeps extends EvidenceDeps, Pick<FunctionKnowledgeDeps, 'lambdaConfigApi'> {}
 
 export const DEFAULT_GENERATE_OPTIONS: Omit<GenerateOptions, 'cloudtrail'> = {
   roles: [],
@@ -52,7 +63,7 @@ export interface GenerateResult {
 }
 
 /** Evidence -> one least-privilege policy per role that made at least one selected call. */
-export async function generate(options: GenerateOptions, deps: EvidenceDeps): Promise<GenerateResult> {
+export async function generate(options: GenerateOptions, deps: GenerateDeps): Promise<GenerateResult> {
   const mode = options.reduce.generalize;
   const { store, tally, traces, learned } = await collectEvidence(options, {
     ...deps,
@@ -64,7 +75,7 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
   ].sort();
   assertUsableEvidence(options, tally.toReport(), tally.problemCount, principals.length);
   const platform = options.reduce.baseline
-    ? platformFacts(principals, observed, learned.pairs(), traces)
+    ? await platformFacts(principals, observed, learned.pairs(), traces, options, deps)
     : { facts: [], applied: [], functions: [] };
   const facts = platform.facts.length > 0 ? [...observed, ...platform.facts] : observed;
   const split =
@@ -88,24 +99,35 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
   return { results, report: traces ? { ...report, traces } : report, facts };
 }
 
-/** The Lambda functions behind the selected roles and their platform baselines (inferred facts). */
-function platformFacts(
+/**
+ * The Lambda functions behind the selected roles and their platform baselines (inferred facts). The
+ * functions' configuration and the roles' trust policies are read only when an option names them.
+ */
+async function platformFacts(
   principals: readonly string[],
   facts: readonly Fact[],
   pairs: readonly LearnedPair[],
   traces: TraceReport | undefined,
-): PlatformEvidence {
+  options: GenerateOptions,
+  deps: GenerateDeps,
+): Promise<PlatformEvidence> {
   const selected = new Set(principals);
   const traced = (traces?.functions ?? []).flatMap((f) =>
     f.role && selected.has(f.role)
       ? [{ name: f.name, role: f.role, ...(f.functionArn ? { functionArn: f.functionArn } : {}) }]
       : [],
   );
-  const functions = lambdaFunctions(
-    pairs.filter((p) => selected.has(p.role)),
-    traced,
-    facts,
-  );
+  const rolePairs = pairs.filter((p) => selected.has(p.role));
+  let functions = lambdaFunctions(rolePairs, traced, facts);
+  if (wantsFunctionKnowledge(options.functionKnowledge)) {
+    const known = await readFunctionKnowledge(options.functionKnowledge!, functions, {
+      ...(options.aws?.client ? { client: options.aws.client } : {}),
+      ...(deps.lambdaConfigApi ? { lambdaConfigApi: deps.lambdaConfigApi } : {}),
+      ...(deps.onWarning ? { onWarning: deps.onWarning } : {}),
+    });
+    const configs = known.configs?.filter((c) => selected.has(c.role));
+    functions = lambdaFunctions(rolePairs, traced, facts, { ...known, ...(configs ? { configs } : {}) });
+  }
   return {
     ...baselineFacts(
       functions,

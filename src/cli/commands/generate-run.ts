@@ -19,7 +19,16 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
   if (args.out) await assertFolderOrAbsent(args.out);
   const catalog = new Catalog(iamDataSource());
   const { results, report } = await generate(
-    { ...evidence, strict: args.strict, reduce: reduceOptions(args) },
+    {
+      ...evidence,
+      strict: args.strict,
+      reduce: reduceOptions(args),
+      functionKnowledge: {
+        lambda: args.lambda ?? [],
+        iam: args.iam ?? [],
+        fromLambda: evidence.traces?.resolveRoles ?? false,
+      },
+    },
     {
       catalog,
       readStdin: io.readStdin,

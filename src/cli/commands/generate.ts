@@ -12,7 +12,11 @@ export interface GenerateArgs extends EvidenceArgs, ReduceArgs {
   out?: string | undefined;
   report?: string | undefined;
   explain: boolean;
+  lambda?: string[] | undefined;
+  iam?: string[] | undefined;
 }
+
+const FUNCTIONS = 'Function configuration (platform baselines):';
 
 export function generateCommand(io: CliIo, setExit: (code: number) => Promise<void> | void) {
   return {
@@ -55,6 +59,20 @@ export function generateCommand(io: CliIo, setExit: (code: number) => Promise<vo
           type: 'boolean',
           default: false,
           describe: 'Print, per statement, the calls behind it (stderr)',
+        })
+        .option('lambda', {
+          type: 'string',
+          array: true,
+          describe:
+            'Lambda list-functions / get-function-configuration and list-event-source-mappings outputs (files or directories): VPC, log group and event sources of each function',
+          group: FUNCTIONS,
+        })
+        .option('iam', {
+          type: 'string',
+          array: true,
+          describe:
+            'aws iam get-account-authorization-details output: a role only Lambda may assume is a Lambda role',
+          group: FUNCTIONS,
         }),
     handler: async (args: GenerateArgs) => {
       const { runGenerate } = await import('./generate-run.ts');
