@@ -14,10 +14,23 @@ export type * from './model/index.ts';
 export { Catalog } from './catalog/catalog.ts';
 export { iamDataSource } from './catalog/iam-data-source.ts';
 export { generate, type GenerateOptions, type GenerateResult, type RoleOutput } from './app/generate.ts';
-export { diff, type DiffOptions, type DiffResult } from './app/diff.ts';
-export { audit, type AuditOptions, type AuditResult } from './app/audit.ts';
+export { diff, type DiffDeps, type DiffOptions, type DiffResult } from './app/diff.ts';
+export { audit, type AuditDeps, type AuditOptions, type AuditResult } from './app/audit.ts';
+export type {
+  AccountPorts,
+  CurrentPoliciesPort,
+  CurrentPoliciesReader,
+  IamStateReader,
+  LambdaConfigReader,
+} from './app/ports.ts';
+export {
+  accountReaders,
+  currentPoliciesReader,
+  type AccountSource,
+  type CurrentSource,
+} from './app/readers.ts';
 export { boundary, type BoundaryRunOptions, type BoundaryResult } from './app/boundary.ts';
-export { listRoles, type RoleSummary } from './app/roles.ts';
+export { listRoles, type RoleList, type RoleSummary } from './app/roles.ts';
 export { convertPolicyText, type ConvertOptions } from './app/convert.ts';
 export { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './app/evidence.ts';
 export { DEFAULT_REDUCE_OPTIONS, type ReduceOptions } from './reduce/options.ts';

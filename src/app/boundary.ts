@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { InputError, InternalError, UsageError } from '../errors.ts';
+import { selectsFact } from '../reduce/options.ts';
 import { verifyCatalogFit } from '../reduce/verify-catalog.ts';
 import { roleNameOf } from '../ingest/principal.ts';
 import type { Fact } from '../model/fact.ts';
@@ -49,7 +50,7 @@ export async function boundary(options: BoundaryRunOptions, deps: EvidenceDeps):
   const roles = selected.map((r) => r.principal);
   const byRole = new Map<string, Fact[]>();
   for (const f of facts)
-    if (selectable(f, options)) byRole.set(f.principal, [...(byRole.get(f.principal) ?? []), f]);
+    if (selectsFact(options.reduce, f)) byRole.set(f.principal, [...(byRole.get(f.principal) ?? []), f]);
   const chosen = roles.flatMap((r) => byRole.get(r) ?? []);
   const built = buildBoundary(chosen, roles, options);
   const proof = proveBoundary(
@@ -91,13 +92,6 @@ function verifyBoundaryCatalogFit(built: Boundary, catalog: Catalog): void {
 
 const prefixOf = (action: string) => action.slice(0, action.indexOf(':'));
 const isServiceWildcard = (action: string) => action.endsWith(':*');
-
-function selectable(f: Fact, options: GenerateOptions): boolean {
-  return (
-    (options.reduce.companions || !f.inferred) &&
-    (f.outcome === 'allowed' || (options.reduce.includeDenied && f.outcome === 'denied'))
-  );
-}
 
 /** A case-insensitive whole-name glob: `*` any run, `?` one character; nothing else is special. */
 export function globMatcher(glob: string): (name: string) => boolean {

@@ -1,28 +1,19 @@
-import type { AwsClientOptions } from '../aws/clients.ts';
 import { compareRole } from '../diff/compare.ts';
 import { indexActions } from '../diff/expand.ts';
-import type { CurrentPolicies, RoleDiff } from '../diff/types.ts';
+import type { RoleDiff } from '../diff/types.ts';
 import { UsageError } from '../errors.ts';
-import type { Arn } from '../model/identifiers.ts';
-import { readCurrentPolicyFiles } from '../sources/current-policies.ts';
 import type { EvidenceDeps } from './evidence.ts';
+import type { CurrentPoliciesPort } from './ports.ts';
 import { generate, type GenerateOptions } from './generate.ts';
 import type { RunReport } from './run-report.ts';
 
-/** Where the role's current policies come from. */
-export type CurrentSource =
-  { kind: 'files'; files: readonly string[] } | { kind: 'iam'; client: AwsClientOptions };
-
 export interface DiffOptions extends GenerateOptions {
-  current: CurrentSource;
   /** Keep granted actions the evidence could not have seen in the proposal (default true). */
   keepNotVisible?: boolean;
 }
 
-export interface DiffDeps extends EvidenceDeps {
-  /** Replaces reading `options.current` (tests pass in-memory policies). */
-  readCurrent?: (role: Arn) => Promise<CurrentPolicies>;
-}
+/** Evidence wiring plus the current-policy reader (ports.ts; `currentPoliciesReader` in readers.ts). */
+export interface DiffDeps extends EvidenceDeps, CurrentPoliciesPort {}
 
 export interface DiffResult {
   diff: RoleDiff;
@@ -41,7 +32,7 @@ export async function diff(options: DiffOptions, deps: DiffDeps): Promise<DiffRe
       `--role ${options.roles[0]} matches ${results.length} roles (${results.map((r) => r.principal).join(', ')}); give the full ARN`,
     );
   const proposal = results[0]!;
-  const current = await (deps.readCurrent ?? currentReader(options.current))(proposal.principal);
+  const current = await deps.readCurrent(proposal.principal);
   await deps.catalog.ensureAll();
   const roleDiff = compareRole({
     role: proposal.principal,
@@ -52,18 +43,4 @@ export async function diff(options: DiffOptions, deps: DiffDeps): Promise<DiffRe
     keepNotVisible: options.keepNotVisible ?? true,
   });
   return { diff: roleDiff, report };
-}
-
-function currentReader(source: CurrentSource): (role: Arn) => Promise<CurrentPolicies> {
-  if (source.kind === 'files') return (role) => readCurrentPolicyFiles(source.files, role);
-  return async (role) => {
-    // The SDK loads only when IAM is asked.
-    const { iamClient, readRolePoliciesFromIam } = await import('../aws/iam.ts');
-    const client = iamClient(source.client);
-    try {
-      return await readRolePoliciesFromIam(client, role);
-    } finally {
-      client.destroy();
-    }
-  };
 }

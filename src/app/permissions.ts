@@ -15,6 +15,10 @@ export interface PermissionsRequest {
   roles: readonly string[];
   xrayApi: boolean;
   resolveRoles: boolean;
+  /** `audit --iam-from-api`: every role and policy, in one paginated call. */
+  iamFromApi?: boolean;
+  /** `audit --lambda-from-api`: functions, event source mappings, resource policies and URLs. */
+  lambdaFromApi?: boolean;
   accounts: readonly string[];
   regions: readonly string[];
 }
@@ -173,6 +177,34 @@ export function permissionsPolicy(request: PermissionsRequest): PolicyDocument {
           ),
         ]
       : []),
+    ...auditStatements(request, scope, region),
   ];
   return { Version: POLICY_VERSION, Statement: statements };
+}
+
+/** `audit`'s live reads. The two List calls and GetAccountAuthorizationDetails have no resource type. */
+function auditStatements(
+  request: PermissionsRequest,
+  { partition, account }: Scope,
+  region: string,
+): Statement[] {
+  return [
+    ...(request.iamFromApi
+      ? [allow('ReadAccountAuthorization', ['iam:GetAccountAuthorizationDetails'], ['*'])]
+      : []),
+    ...(request.lambdaFromApi
+      ? [
+          allow(
+            'ListFunctionsAndEventSources',
+            ['lambda:ListEventSourceMappings', 'lambda:ListFunctions'],
+            ['*'],
+          ),
+          allow(
+            'ReadFunctionExposure',
+            ['lambda:GetPolicy', 'lambda:ListFunctionUrlConfigs'],
+            [`arn:${partition}:lambda:${region}:${account}:function:*`],
+          ),
+        ]
+      : []),
+  ];
 }

@@ -1,5 +1,6 @@
 import type { Fact } from '../model/fact.ts';
 import { collectEvidence, type EvidenceDeps, type EvidenceOptions } from './evidence.ts';
+import { explainNoRoles } from './why-empty.ts';
 
 export interface RoleSummary {
   principal: string;
@@ -13,10 +14,17 @@ export interface RoleSummary {
   lastSeen: string;
 }
 
+export interface RoleList {
+  roles: RoleSummary[];
+  /** When no role made a call: why, from the counts (an empty listing, a window past the data, ...). */
+  whyEmpty?: string;
+}
+
 /** The roles seen in the evidence with their call counts, so users know what to pass to --role. */
-export async function listRoles(options: EvidenceOptions, deps: EvidenceDeps): Promise<RoleSummary[]> {
-  const { store } = await collectEvidence(options, deps);
-  return summarize(store.facts());
+export async function listRoles(options: EvidenceOptions, deps: EvidenceDeps): Promise<RoleList> {
+  const { store, tally } = await collectEvidence(options, deps);
+  const roles = summarize(store.facts());
+  return roles.length > 0 ? { roles } : { roles, whyEmpty: explainNoRoles(options, tally.toReport()) };
 }
 
 export function summarize(facts: readonly Fact[]): RoleSummary[] {

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.ts';
 import type { IngestReport } from '../model/observation.ts';
+import { isBadRecordReason, type SkipReason } from '../model/skip-reason.ts';
 import { roleNameOf } from '../ingest/principal.ts';
 import type { EvidenceOptions } from './evidence.ts';
 
@@ -14,19 +15,9 @@ export function inputUnit(options: Pick<EvidenceOptions, 'cloudtrail' | 'aws' | 
   return options.cloudtrail.length > 0 || options.traces ? `file(s) or ${api}` : api;
 }
 
-/** Skip reasons that mean a record was bad (not merely not wanted): `--strict` fails on any of them. */
-export const BAD_RECORD_REASONS: ReadonlySet<string> = new Set([
-  'not-an-object',
-  'malformed-record',
-  'malformed-resource',
-  'invalid-principal',
-  'record-too-large',
-  'invalid-utf8',
-]);
-
 /** How many records were bad, by reason (`--strict` counts these with unreadable files). */
 export function badRecordCount(report: Pick<IngestReport, 'skipped'>): number {
-  return report.skipped.filter((s) => BAD_RECORD_REASONS.has(s.reason)).reduce((n, s) => n + s.count, 0);
+  return report.skipped.filter((s) => isBadRecordReason(s.reason)).reduce((n, s) => n + s.count, 0);
 }
 
 /**
@@ -51,7 +42,7 @@ export function assertUsableEvidence(
 
 function badReasons(report: IngestReport): string {
   return report.skipped
-    .filter((s) => BAD_RECORD_REASONS.has(s.reason))
+    .filter((s) => isBadRecordReason(s.reason))
     .map((s) => `${s.count} ${s.reason}`)
     .join(', ');
 }
@@ -63,7 +54,16 @@ function badReasons(report: IngestReport): string {
  */
 export function explainNoCalls(options: EvidenceOptions, report: IngestReport): string {
   const what = options.roles.length > 0 ? `for role(s) ${options.roles.join(', ')}` : 'for any role';
-  const head = `no successful calls ${what} in ${report.records} record(s) from ${report.files} ${inputUnit(options)}`;
+  return withReasons(`no successful calls ${what}`, options, report);
+}
+
+/** `roles` found no role session at all: the same causes, proven from the same counts. */
+export function explainNoRoles(options: EvidenceOptions, report: IngestReport): string {
+  return withReasons('no role made a call', options, report);
+}
+
+function withReasons(what: string, options: EvidenceOptions, report: IngestReport): string {
+  const head = `${what} in ${report.records} record(s) from ${report.files} ${inputUnit(options)}`;
   const reasons = [
     emptyListing(options, report),
     outsideWindow(options, report),
@@ -73,7 +73,7 @@ export function explainNoCalls(options: EvidenceOptions, report: IngestReport): 
   return reasons.length > 0 ? `${head}: ${reasons.join('; ')}` : head;
 }
 
-const skip = (report: IngestReport, reason: string) => report.skipped.find((s) => s.reason === reason);
+const skip = (report: IngestReport, reason: SkipReason) => report.skipped.find((s) => s.reason === reason);
 
 function emptyListing(options: EvidenceOptions, report: IngestReport): string | undefined {
   const s3 = options.cloudtrail.filter((p) => p.startsWith('s3://'));
@@ -114,7 +114,7 @@ function allMalformed(report: IngestReport): string | undefined {
   const bad = badRecordCount(report);
   if (bad === 0 || bad < report.records) return undefined;
   const first = report.skipped
-    .filter((s) => BAD_RECORD_REASONS.has(s.reason))
+    .filter((s) => isBadRecordReason(s.reason))
     .sort((a, b) => b.count - a.count)[0]!;
   return `all ${bad} record(s) were malformed (${first.reason}: ${first.example ?? 'n/a'})`;
 }

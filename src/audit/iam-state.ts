@@ -1,6 +1,6 @@
-import { fromAuthorizationDetails } from '../diff/current-authz.ts';
-import { field, list } from '../diff/current-document.ts';
-import type { CurrentPolicies } from '../diff/types.ts';
+import { fromAuthorizationDetails } from '../current/authorization-details.ts';
+import { field, list } from '../current/document.ts';
+import type { CurrentPolicies } from '../current/types.ts';
 import { isRoleArn } from '../ingest/principal.ts';
 import { lambdaOnlyTrustRoles } from './lambda-trust.ts';
 import type { Arn } from '../model/identifiers.ts';

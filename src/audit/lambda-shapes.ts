@@ -1,4 +1,4 @@
-import { field, list } from '../diff/current-document.ts';
+import { field, list } from '../current/document.ts';
 import nameFormats from '../catalog/data/name-formats.json' with { type: 'json' };
 import { isRoleArn } from '../ingest/principal.ts';
 import type { Arn } from '../model/identifiers.ts';

@@ -1,4 +1,4 @@
-import { decodeDocument, field, list } from '../diff/current-document.ts';
+import { decodeDocument, field, list } from '../current/document.ts';
 import { isRoleArn } from '../ingest/principal.ts';
 import type { Statement } from '../model/policy.ts';
 

@@ -1,7 +1,8 @@
 import { ESCALATION_ACTIONS } from '../catalog/escalation.ts';
 import type { ActionIndex } from '../diff/expand.ts';
 import { grantedActions, type Grants } from '../diff/grants.ts';
-import type { AccessLevel, CurrentPolicies } from '../diff/types.ts';
+import type { AccessLevel } from '../diff/types.ts';
+import type { CurrentPolicies } from '../current/types.ts';
 import type { IamAction } from '../model/identifiers.ts';
 
 export const ACCESS_LEVELS: readonly AccessLevel[] = [

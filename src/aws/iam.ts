@@ -7,8 +7,8 @@ import {
   ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
-import { decodeDocument } from '../diff/current-document.ts';
-import type { CurrentPolicies, CurrentPolicy, CurrentPolicyKind } from '../diff/types.ts';
+import { decodeDocument } from '../current/document.ts';
+import type { CurrentPolicies, CurrentPolicy, CurrentPolicyKind } from '../current/types.ts';
 import { InputError } from '../errors.ts';
 import { baseClientConfig, type AwsClientOptions } from './clients.ts';
 import { awsCall } from './errors.ts';

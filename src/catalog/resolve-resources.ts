@@ -34,6 +34,8 @@ interface Candidate {
   required: boolean;
   /** Per template variable, the parameters that may hold it (none for the envelope), without renames. */
   sources: readonly (readonly ParameterSource[])[];
+  /** Required types a resolved ARN of this type stands in for (data/resource-alternatives.json). */
+  replaces: readonly string[];
 }
 
 /** What resolving an action needs from the catalog, worked out once per action. */
@@ -56,7 +58,8 @@ function actionPlan(catalog: Catalog, action: ActionInfo): ActionPlan {
       const sources = template.variables.map((v) =>
         isEnvelope(v) ? [] : parameterSources(action.action, v),
       );
-      return [{ type: rt.name, template, required: rt.required, sources }];
+      const replaces = typesReplacedBy(action.action, rt.name);
+      return [{ type: rt.name, template, required: rt.required, sources, replaces }];
     });
     plan = { candidates };
     byAction.set(action, plan);
@@ -74,18 +77,20 @@ function actionPlan(catalog: Catalog, action: ActionInfo): ActionPlan {
 export function resolveResources(catalog: Catalog, action: ActionInfo, inputs: ResourceInputs): Resolution {
   if (action.resourceTypes.length === 0) return { kind: 'wildcard-only' };
   const { candidates } = actionPlan(catalog, action);
-  const results = candidates.map((c) => ({ candidate: c, result: resolveOne(c, action, inputs) }));
+  const results = candidates.map((c) => resolveOne(c, action, inputs));
   // Types a resolved alternative stands in for (dynamodb:Query on an index needs no table ARN).
-  const replaced = new Set(
-    results.flatMap(({ candidate, result }) =>
-      'arns' in result ? typesReplacedBy(action.action, candidate.type) : [],
-    ),
-  );
+  let replaced: Set<string> | undefined;
+  results.forEach((result, i) => {
+    const { replaces } = candidates[i]!;
+    if ('arns' in result && replaces.length > 0) for (const t of replaces) (replaced ??= new Set()).add(t);
+  });
   const arns: Arn[] = [];
   let missing: string | undefined;
   let malformed: string | undefined;
-  for (const { candidate, result } of results) {
-    if (replaced.has(candidate.type)) continue;
+  for (let i = 0; i < results.length; i++) {
+    const candidate = candidates[i]!;
+    const result = results[i]!;
+    if (replaced?.has(candidate.type)) continue;
     if ('arns' in result) arns.push(...result.arns);
     else if ('malformed' in result) {
       // A malformed required value rejects the call; a malformed optional one only when nothing resolves.
@@ -97,7 +102,7 @@ export function resolveResources(catalog: Catalog, action: ActionInfo, inputs: R
     if (arns.length === 0 && malformed) return { kind: 'malformed', reason: malformed };
     return { kind: 'unresolved', reason: missing };
   }
-  if (arns.length > 0) return { kind: 'resolved', resources: [...new Set(arns)] };
+  if (arns.length > 0) return { kind: 'resolved', resources: arns.length > 1 ? [...new Set(arns)] : arns };
   if (malformed) return { kind: 'malformed', reason: malformed };
   // Only actions whose types are all optional reach here: their ordinary calls may name no resource.
   return wildcardWhenUnresolved(action.action)
@@ -115,13 +120,16 @@ function resolveOne(
   if (fromRecord) return { arns: fromRecord };
 
   const { variables } = template;
-  const sources = variables.map((variable, i) =>
-    isEnvelope(variable)
-      ? []
-      : inputs.paramRenames?.[variable]
-        ? parameterSources(action.action, variable, inputs.paramRenames)
-        : candidate.sources[i]!,
-  );
+  const renames = inputs.paramRenames;
+  const sources = renames
+    ? variables.map((variable, i) =>
+        isEnvelope(variable)
+          ? []
+          : renames[variable]
+            ? parameterSources(action.action, variable, renames)
+            : candidate.sources[i]!,
+      )
+    : candidate.sources;
   const envelope = { Partition: inputs.partition, Region: inputs.region, Account: inputs.account };
   const assignments = templateAssignments(template, sources, inputs.params, envelope);
   if ('malformed' in assignments || 'reason' in assignments) return assignments;

@@ -39,7 +39,9 @@ export function templateAssignments(
       if (listVariable) return { reason: `both ${listVariable} and ${variable} list several values` };
       listVariable = variable;
     }
-    assignments = assignments.flatMap((values) => options.map((o) => ({ ...values, ...o })));
+    // Every assignment is this function's own copy: one option is merged in place (the usual case).
+    if (options.length === 1) for (const values of assignments) Object.assign(values, options[0]);
+    else assignments = assignments.flatMap((values) => options.map((o) => ({ ...values, ...o })));
   }
   return { values: assignments };
 }

@@ -8,7 +8,8 @@ import type { ActionIndex } from './expand.ts';
 import { countOnStar, grantedActions, type Grants } from './grants.ts';
 import { narrowings } from './narrowing.ts';
 import { countRisks } from './risks.ts';
-import type { CurrentPolicies, InferredGrant, RoleDiff, UnusedGroup } from './types.ts';
+import type { InferredGrant, RoleDiff, UnusedGroup } from './types.ts';
+import type { CurrentPolicies } from '../current/types.ts';
 
 /** What the comparison needs: one role, what it carries, what is proposed, and what it did. */
 export interface CompareInput {

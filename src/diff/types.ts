@@ -1,30 +1,10 @@
 import type { Arn, IamAction } from '../model/identifiers.ts';
 import type { PolicyDocument } from '../model/policy.ts';
+import type { CurrentPolicyKind } from '../current/types.ts';
 import type { Decision } from '../policy/evaluate.ts';
 
 /** IAM's access levels, as the Service Authorization Reference names them. */
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
-
-/** Where a current policy came from: inline, attached managed, a bare document, or a boundary. */
-export type CurrentPolicyKind = 'inline' | 'managed' | 'document' | 'boundary';
-
-/** One policy the role carries today. */
-export interface CurrentPolicy {
-  /** Policy name, managed policy ARN, or file name for a bare document. */
-  name: string;
-  kind: CurrentPolicyKind;
-  /** File (and resource address) or API it was read from, for reports. */
-  origin: string;
-  document: PolicyDocument;
-}
-
-/** Everything the role carries today; `notes` says what could not be read or resolved. */
-export interface CurrentPolicies {
-  policies: CurrentPolicy[];
-  /** Permissions boundary documents (empty: none). */
-  boundary: CurrentPolicy[];
-  notes: string[];
-}
 
 /** A used action: how often, and what the current policies decide for it (the worst decision seen). */
 export interface UsedAction {

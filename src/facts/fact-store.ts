@@ -1,7 +1,7 @@
 import type { Fact } from '../model/fact.ts';
 import type { Arn, ResourceSet } from '../model/identifiers.ts';
 import type { EvidenceSource, Observation } from '../model/observation.ts';
-import type { MaskedArn, ResourceMasker } from '../reduce/generalize.ts';
+import type { MaskedArn, ResourceMasker } from '../model/mask.ts';
 import { HandleIndex, type Uncorrelated } from './handle-index.ts';
 
 /** Raised when a run would hold more distinct facts than allowed (a crafted corpus cannot exhaust memory). */

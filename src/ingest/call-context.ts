@@ -4,6 +4,7 @@ import {
   ruleCoversAction,
   supportsConditionKey,
   type ConditionEvidence,
+  type ConditionRule,
 } from '../catalog/condition-evidence.ts';
 import type { ActionInfo } from '../catalog/service-info.ts';
 import { obj, str, type JsonObject } from './fields.ts';
@@ -23,12 +24,26 @@ export function callContext(
   params: JsonObject,
 ): Record<string, string> {
   const context: Record<string, string> = {};
-  for (const rule of CONDITION_RULES) {
-    if (!ruleCoversAction(rule, action.action) || !supportsConditionKey(action, rule.key)) continue;
+  for (const rule of rulesFor(action)) {
     const value = evidenceValue(rule.evidence, record, region, params);
     if (value !== undefined) context[rule.key] = value;
   }
   return context;
+}
+
+// Which rules apply depends on the action alone: worked out once per catalog action, not per record
+// (the action objects are the catalog's own, so this stays as small as it).
+const RULES_BY_ACTION = new WeakMap<ActionInfo, readonly ConditionRule[]>();
+
+function rulesFor(action: ActionInfo): readonly ConditionRule[] {
+  let rules = RULES_BY_ACTION.get(action);
+  if (!rules) {
+    rules = CONDITION_RULES.filter(
+      (rule) => ruleCoversAction(rule, action.action) && supportsConditionKey(action, rule.key),
+    );
+    RULES_BY_ACTION.set(action, rules);
+  }
+  return rules;
 }
 
 function evidenceValue(

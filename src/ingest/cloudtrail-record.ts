@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog.ts';
+import { InternalError } from '../errors.ts';
 import { isPermissionlessSource, mapOperation, prefixForRecord } from '../catalog/event-mapping.ts';
 import { consumedHandle, producedHandles } from '../catalog/handles.ts';
 import { partitionForRegion } from '../catalog/partition.ts';
@@ -43,7 +44,7 @@ export function parseCloudTrailRecord(
   } catch (error) {
     // Last line of defence: no record, however crafted, may stop the run. A bug in tightrole
     // (InternalError) still propagates.
-    if (error instanceof Error && error.name === 'InternalError') throw error;
+    if (error instanceof InternalError) throw error;
     return skipped('malformed-record', `could not be read: ${(error as Error).message}`);
   }
 }

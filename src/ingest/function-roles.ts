@@ -2,9 +2,10 @@ import type { Arn } from '../model/identifiers.ts';
 import { isObject, obj, str, type JsonObject } from './fields.ts';
 import { outcomeOf } from './outcome.ts';
 import { isRoleArn } from './principal.ts';
-import type { RecordResult, SkipReason } from './record-result.ts';
-import type { TraceSubject } from './xray-call.ts';
-import { parseFunctionArn } from './xray-subject.ts';
+import { isWellFormedSkip } from '../model/skip-reason.ts';
+import type { RecordResult } from './record-result.ts';
+import type { TraceSubject } from './trace-call.ts';
+import { parseFunctionArn } from './trace-subject.ts';
 
 /** Where a function's role came from, in the order they are tried. */
 export type RoleSource = 'explicit' | 'file' | 'cloudtrail' | 'lambda-api';
@@ -59,20 +60,6 @@ export function parseFunctionRoleFlag(value: string): readonly [string, Arn] | s
   return [key, role];
 }
 
-/** A mapping file's JSON (`{ "functionNameOrArn": "roleArn" }`) -> its pairs and the entries rejected. */
-export function parseFunctionRoleMapping(value: unknown): { entries: [string, Arn][]; problems: string[] } {
-  if (!isObject(value))
-    return { entries: [], problems: ['expected a JSON object { "function": "role ARN" }'] };
-  const entries: [string, Arn][] = [];
-  const problems: string[] = [];
-  for (const [key, role] of Object.entries(value)) {
-    if (key.startsWith('$')) continue; // "$comment" and the like
-    if (typeof role === 'string' && isRoleArn(role)) entries.push([key, role]);
-    else problems.push(`${key}: ${JSON.stringify(role)} is not a role ARN`);
-  }
-  return { entries, problems };
-}
-
 /** A role session seen in CloudTrail: Lambda names its session after the function. */
 export interface LearnedPair {
   session: string;
@@ -104,8 +91,10 @@ export function functionRoleFromRecord(record: unknown): LearnedPair | undefined
   const role = str(issuer, 'arn');
   if (!principalId.includes(':') || !SESSION.test(session) || !role || !isRoleArn(role)) return undefined;
   const account = role.split(':')[4]!;
-  const lambda = /exec-env\/AWS_Lambda/.test(str(record, 'userAgent') ?? '');
-  return { session, role, account, lambda, ...regionOf(record) };
+  const lambda = (str(record, 'userAgent') ?? '').includes('exec-env/AWS_Lambda');
+  const regions = regionsOf(record);
+  // Runs on every record: one object, no spread.
+  return regions ? { session, role, account, lambda, regions } : { session, role, account, lambda };
 }
 
 /**
@@ -121,27 +110,17 @@ function assumedByLambda(record: JsonObject, identity: JsonObject | undefined): 
   const session = str(params, 'roleSessionName') ?? '';
   const role = str(params, 'roleArn');
   if (!SESSION.test(session) || !role || !isRoleArn(role)) return undefined;
-  return { session, role, account: role.split(':')[4]!, lambda: false, assumed: true, ...regionOf(record) };
+  const regions = regionsOf(record);
+  const pair = { session, role, account: role.split(':')[4]!, lambda: false, assumed: true };
+  return regions ? { ...pair, regions } : pair;
 }
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 
-function regionOf(record: JsonObject): { regions?: string[] } {
+function regionsOf(record: JsonObject): string[] | undefined {
   const region = str(record, 'awsRegion');
-  return region !== undefined && REGION.test(region) ? { regions: [region] } : {};
+  return region !== undefined && REGION.test(region) ? [region] : undefined;
 }
-
-/**
- * Skips that still mean a well-formed role session: the record is valid, only not wanted here (another
- * role, outside the window, a call that needs no permission).
- */
-const WELL_FORMED_SKIPS: ReadonlySet<SkipReason> = new Set([
-  // Lambda's own AssumeRole record (an AWSService identity): functionRoleFromRecord checks it further.
-  'not-a-role-session',
-  'role-not-selected',
-  'outside-time-window',
-  'permissionless',
-]);
 
 /**
  * Whether a record may teach a function's role: only a well-formed role session whose call
@@ -149,13 +128,15 @@ const WELL_FORMED_SKIPS: ReadonlySet<SkipReason> = new Set([
  * or failed call is no evidence of who runs a function, so it never hands traced calls to a role.
  */
 export function teachesFunctionRole(result: RecordResult, record: unknown): boolean {
-  if (result.kind === 'skipped' && !WELL_FORMED_SKIPS.has(result.reason)) return false;
+  if (result.kind === 'skipped' && !isWellFormedSkip(result.reason)) return false;
   return isObject(record) && outcomeOf(record['errorCode']) === 'allowed';
 }
 
 /** Role sessions learned from the CloudTrail records of a run (bounded; mergeable across threads). */
 export class LearnedFunctionRoles {
-  readonly #pairs = new Map<string, LearnedPair>();
+  /** session -> role -> pair: two look-ups of strings the record already holds, no key built per record. */
+  readonly #pairs = new Map<string, Map<string, LearnedPair>>();
+  #size = 0;
   readonly #max: number;
 
   constructor(max = 100_000) {
@@ -169,22 +150,26 @@ export class LearnedFunctionRoles {
   }
 
   add(pair: LearnedPair): void {
-    const key = `${pair.session}\u0000${pair.role}`;
-    const known = this.#pairs.get(key);
+    let byRole = this.#pairs.get(pair.session);
+    const known = byRole?.get(pair.role);
     if (!known) {
-      if (this.#pairs.size < this.#max) this.#pairs.set(key, { ...pair });
+      if (this.#size >= this.#max) return;
+      if (!byRole) this.#pairs.set(pair.session, (byRole = new Map()));
+      byRole.set(pair.role, { ...pair });
+      this.#size++;
       return;
     }
     known.lambda ||= pair.lambda;
     if (pair.assumed) known.assumed = true;
     // Runs per record: allocates only when a region is new.
-    for (const r of pair.regions ?? [])
-      if (!known.regions?.includes(r)) known.regions = [...(known.regions ?? []), r].sort();
+    if (pair.regions)
+      for (const r of pair.regions)
+        if (!known.regions?.includes(r)) known.regions = [...(known.regions ?? []), r].sort();
   }
 
   /** Every pair, in a stable order (what a worker thread sends back). */
   pairs(): LearnedPair[] {
-    return [...this.#pairs.values()].sort((a, b) => (a.session + a.role < b.session + b.role ? -1 : 1));
+    return this.#all().sort((a, b) => (a.session + a.role < b.session + b.role ? -1 : 1));
   }
 
   /**
@@ -214,8 +199,12 @@ export class LearnedFunctionRoles {
     return this.claimants(subject).map(mark).join(', ');
   }
 
+  #all(): LearnedPair[] {
+    return [...this.#pairs.values()].flatMap((byRole) => [...byRole.values()]);
+  }
+
   #claims(subject: TraceSubject): LearnedPair[] {
-    return [...this.#pairs.values()].filter(
+    return [...(this.#pairs.get(subject.name)?.values() ?? [])].filter(
       (p) => p.session === subject.name && (!subject.account || p.account === subject.account),
     );
   }

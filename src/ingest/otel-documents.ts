@@ -1,5 +1,5 @@
 import { isObject } from './fields.ts';
-import type { TraceDocuments } from './xray-documents.ts';
+import type { TraceDocuments } from './trace-documents.ts';
 
 /**
  * Text -> OTLP JSON exports (`{"resourceSpans":[...]}`): one JSON value per file, or JSON Lines as the

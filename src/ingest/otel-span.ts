@@ -9,9 +9,9 @@ import {
   otlpAttributes,
   type AttributeValue,
 } from './otel-attributes.ts';
-import type { SdkCall, TraceSubject } from './xray-call.ts';
-import { splitTables } from './xray-params.ts';
-import { parseFunctionArn } from './xray-subject.ts';
+import type { SdkCall, TraceSubject } from './trace-call.ts';
+import { splitTables } from './trace-params.ts';
+import { parseFunctionArn } from './trace-subject.ts';
 
 interface AttributeRule {
   attribute: string;

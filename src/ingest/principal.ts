@@ -1,14 +1,10 @@
 import { boundedMemo } from '../bounded-memo.ts';
-import type { Arn } from '../model/identifiers.ts';
-
-// IAM role ARN: partition, 12-digit account, role path and name with IAM's allowed characters
-// (IAM User Guide, "IAM identifiers": names [\w+=,.@-], paths /[\x21-\x7e]*/ but we accept the
-// name characters plus '/'). Anything else is a forged or corrupted identity and is skipped.
-const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+import { isRoleArn as isRoleArnUncached, type Arn } from '../model/identifiers.ts';
 
 // Every record names its role: remember the answers for the few roles an account has.
-const checkRoleArn = boundedMemo((value) => ROLE_ARN.test(value), 1_000);
+const checkRoleArn = boundedMemo((value) => isRoleArnUncached(value), 1_000);
 
+/** {@link isRoleArnUncached} (model/identifiers.ts), memoized for the record path. */
 export function isRoleArn(value: string): value is Arn {
   return value.length <= 2048 && checkRoleArn(value);
 }

@@ -1,20 +1,6 @@
 import type { IamAction } from '../model/identifiers.ts';
 import type { Observation } from '../model/observation.ts';
-
-/** Fixed vocabulary of skip reasons, so reports and tests can count them. */
-export type SkipReason =
-  | 'not-an-object'
-  | 'malformed-record'
-  | 'not-an-api-call'
-  | 'not-a-role-session'
-  | 'invalid-principal'
-  | 'role-not-selected'
-  | 'outside-time-window'
-  | 'permissionless'
-  | 'no-aws-call'
-  | 'malformed-resource'
-  | 'record-too-large'
-  | 'invalid-utf8';
+import type { SkipReason } from '../model/skip-reason.ts';
 
 /** What one source record gives: observations, or exactly one reason it gave none. */
 export type RecordResult =

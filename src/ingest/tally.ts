@@ -1,5 +1,6 @@
 import type { IamAction } from '../model/identifiers.ts';
 import type { FileProblem, IngestReport, Outcome } from '../model/observation.ts';
+import type { BadRecordReason, SkipReason } from '../model/skip-reason.ts';
 import type { RecordResult } from './record-result.ts';
 
 const MAX_PROBLEMS = 1000;
@@ -27,7 +28,7 @@ export class IngestTally {
   observations = 0;
   used = 0;
   readonly outcomes: Record<Outcome, number> = { allowed: 0, denied: 0, failed: 0, unknown: 0 };
-  readonly #skipped = new Map<string, { count: number; example: string }>();
+  readonly #skipped = new Map<SkipReason, { count: number; example: string }>();
   readonly #unmapped = new Map<string, { eventSource: string; eventName: string; count: number }>();
   readonly #unresolved = new Map<
     IamAction,
@@ -75,7 +76,7 @@ export class IngestTally {
   }
 
   /** A record counted as skipped without being parsed (undecodable entry, too large, ...). */
-  skip(reason: string, example: string, count = 1): void {
+  skip(reason: SkipReason, example: string, count = 1): void {
     const entry = this.#skipped.get(reason) ?? { count: 0, example };
     entry.count += count;
     // The smallest example, not the first: the same whatever the file or thread order.
@@ -84,7 +85,7 @@ export class IngestTally {
   }
 
   /** Counts a record skipped before parsing (bad entry in a file): it still counts as a record. */
-  badRecord(reason: string, example: string): void {
+  badRecord(reason: BadRecordReason, example: string): void {
     this.records++;
     this.skip(reason, example);
   }
@@ -143,7 +144,7 @@ export class IngestTally {
     errorsNotListed: number;
     problemsNotListed: number;
   } {
-    const sorted = <T>(m: Map<string, T>) =>
+    const sorted = <K extends string, T>(m: Map<K, T>) =>
       [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return {
       files: this.files,

@@ -1,8 +1,9 @@
 import type { Origin } from '../model/observation.ts';
+import type { SkipReason } from '../model/skip-reason.ts';
 import { isObject, obj, str, type JsonObject } from './fields.ts';
-import type { SdkCall, TraceSubject } from './xray-call.ts';
-import { xrayParamSets } from './xray-params.ts';
-import { xraySubject } from './xray-subject.ts';
+import type { SdkCall, TraceSubject } from './trace-call.ts';
+import { xrayParamSets } from './trace-params.ts';
+import { xraySubject } from './trace-subject.ts';
 
 /** Deepest subsegment nesting and most nodes walked per document (a crafted document cannot hang us). */
 export const MAX_DEPTH = 64;
@@ -11,7 +12,11 @@ export const MAX_NODES = 20_000;
 /** What one segment document holds: its subject, the AWS SDK calls in it, or why it holds none. */
 export type SegmentResult =
   | { kind: 'calls'; subject: TraceSubject | undefined; calls: SdkCall[] }
-  | { kind: 'skipped'; reason: 'not-an-object' | 'inferred-segment' | 'no-aws-call'; detail: string };
+  | {
+      kind: 'skipped';
+      reason: Extract<SkipReason, 'not-an-object' | 'inferred-segment' | 'no-aws-call'>;
+      detail: string;
+    };
 
 /** Facts the caller knows about a document from elsewhere (its trace's function, an explicit account). */
 export interface SegmentContext {

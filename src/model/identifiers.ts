@@ -11,3 +11,13 @@ export type ResourceSet = Arn[] | '*';
 export function isArn(value: string): value is Arn {
   return value.startsWith('arn:');
 }
+
+// IAM role ARN: partition, 12-digit account, role path and name with IAM's allowed characters
+// (IAM User Guide, "IAM identifiers": names [\w+=,.@-], paths /[\x21-\x7e]*/ but we accept the
+// name characters plus '/'). Anything else is a forged or corrupted identity and is skipped.
+const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+
+/** A role ARN, by IAM's rules (the one test; ingest/principal.ts memoizes it on the record path). */
+export function isRoleArn(value: string): value is Arn {
+  return value.length <= 2048 && ROLE_ARN.test(value);
+}

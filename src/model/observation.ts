@@ -1,4 +1,5 @@
 import type { Arn, IamAction, ResourceSet } from './identifiers.ts';
+import type { SkipReason } from './skip-reason.ts';
 
 /**
  * allowed: no error. denied: refused by authorization. failed: failed after authorization (the
@@ -41,7 +42,7 @@ export interface Observation {
 }
 
 export interface SkipCount {
-  reason: string;
+  reason: SkipReason;
   count: number;
   /** One place it happened, e.g. "logs/a.json.gz#12: ...". Escaped for display by renderers. */
   example?: string;

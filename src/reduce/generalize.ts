@@ -1,5 +1,8 @@
 import type { ArnSplit, ArnSplitter } from '../catalog/resource-split.ts';
 import type { Arn } from '../model/identifiers.ts';
+import type { ResourceMasker } from '../model/mask.ts';
+
+export type { MaskedArn, ResourceMasker } from '../model/mask.ts';
 import { byCodeUnit, sortedUnique } from './compare.ts';
 import { groupBy } from './group-by.ts';
 import type { ReduceOptions } from './options.ts';
@@ -27,19 +30,6 @@ export interface ResourceEvidence {
   /** Set when the ARN was masked at ingest (see {@link volatileMasker}): the kinds found. */
   masked?: readonly string[];
 }
-
-/** An ARN with its volatile identifiers masked, and the kinds of identifier found. */
-export interface MaskedArn {
-  arn: Arn;
-  found: string[];
-  /**
-   * The concrete ARN, when the mask stands only if the evidence shows the value varying (safe mode):
-   * the store keeps up to two distinct ones, and {@link demaskFacts} restores a value seen alone.
-   */
-  variant?: Arn;
-}
-
-export type ResourceMasker = (action: string, arn: string) => MaskedArn | undefined;
 
 /**
  * The first step of {@link generalizeResources}, done early: at ingest, so facts stop growing with

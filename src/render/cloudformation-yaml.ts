@@ -1,4 +1,13 @@
-import YAML, { visit, type Scalar } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Scalar } from 'yaml';
+
+let yamlLib: typeof Yaml | undefined;
+
+/** The yaml library, loaded on first use: only CloudFormation output needs it (~60 ms of start-up). */
+function yaml(): typeof Yaml {
+  return (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
 
 /**
  * Characters a YAML 1.1 reader treats as line breaks (NEL, LS, PS) or that an editor or terminal may
@@ -27,7 +36,8 @@ const WORDS = /^(?:~|null|true|false|yes|no|on|off|y|n|<<|=|[-+]?\.(?:inf|nan))$
  * as `"\n"`, and a quoted string with `\n` escapes is plainer to review anyway.
  */
 export function safeYaml(value: unknown): string {
-  const doc = new YAML.Document(value, {
+  const { Document, visit } = yaml();
+  const doc = new Document(value, {
     version: '1.1',
     aliasDuplicateObjects: false,
     // The 1.1 merge tag claims any `<<` string and writes it bare, whatever its quoting: drop it.
@@ -45,15 +55,20 @@ export function safeYaml(value: unknown): string {
 }
 
 /** The plain-scalar tests of the library's YAML 1.1 and 1.2 (core) schemas: what its readers type. */
-const SCHEMA_TESTS: readonly RegExp[] = (['1.1', '1.2'] as const).flatMap((version) =>
-  new YAML.Document(null, { version }).schema.tags.flatMap((tag) =>
-    'test' in tag && tag.test instanceof RegExp ? [tag.test] : [],
-  ),
-);
+let schemaTests: readonly RegExp[] | undefined;
+
+function schemaTestsOf(): readonly RegExp[] {
+  const { Document } = yaml();
+  return (schemaTests ??= (['1.1', '1.2'] as const).flatMap((version) =>
+    new Document(null, { version }).schema.tags.flatMap((tag) =>
+      'test' in tag && tag.test instanceof RegExp ? [tag.test] : [],
+    ),
+  ));
+}
 
 /** True when `text`, written plain, could be read as a non-string by a YAML 1.1 or 1.2 reader. */
 export function mayBeTyped(text: string): boolean {
-  return NUMBER_LIKE.test(text) || WORDS.test(text) || SCHEMA_TESTS.some((test) => test.test(text));
+  return NUMBER_LIKE.test(text) || WORDS.test(text) || schemaTestsOf().some((test) => test.test(text));
 }
 
 function hasInvisible(text: string): boolean {

@@ -1,8 +1,7 @@
 import { parse } from '@cdktf/hcl2json';
-import { sameRole } from '../diff/current-authz.ts';
-import { decodeDocument, field, list } from '../diff/current-document.ts';
-import type { ShapeResult } from '../diff/current-shapes.ts';
-import type { CurrentPolicy, CurrentPolicyKind } from '../diff/types.ts';
+import { sameRole } from '../current/authorization-details.ts';
+import { decodeDocument, field, list } from '../current/document.ts';
+import type { CurrentPolicy, CurrentPolicyKind, ShapeResult } from '../current/types.ts';
 import { evaluateInterpolation, markedRefs, markTemplate } from './current-policies-hcl.ts';
 import { documentFromDataSource, resolveMarkers, wholeReference } from './current-policies-tf-document.ts';
 import { roleAttachments, type RoleAttachments } from './current-policies-tf-attachments.ts';

@@ -1,4 +1,4 @@
-import { field, list } from '../diff/current-document.ts';
+import { field, list } from '../current/document.ts';
 import { markTemplate } from './current-policies-hcl.ts';
 import { wholeReference } from './current-policies-tf-document.ts';
 

@@ -1,4 +1,4 @@
-import { field, list } from '../diff/current-document.ts';
+import { field, list } from '../current/document.ts';
 import { CLOSE, markedRefs, OPEN, replaceMarked } from './current-policies-hcl.ts';
 
 /** A policy in the AWS JSON shape built from Terraform, with what could not be resolved. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { currentFromJson, mergeCurrent, type ShapeResult } from '../diff/current-shapes.ts';
-import type { CurrentPolicies } from '../diff/types.ts';
+import { currentFromJson, mergeCurrent } from '../current/json-shapes.ts';
+import type { CurrentPolicies, ShapeResult } from '../current/types.ts';
 import { InputError } from '../errors.ts';
 import { inputFiles } from './input-files.ts';
 import { currentFromTerraform, type TfFile } from './current-policies-terraform.ts';

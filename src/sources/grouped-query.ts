@@ -1,4 +1,4 @@
-import { isRoleArn } from '../ingest/principal.ts';
+import { isRoleArn } from '../model/identifiers.ts';
 import { dayRange } from './cloudtrail-s3-days.ts';
 import { eventDataStoreId, inList, sqlIdentifier, sqlString, sqlTableName } from './grouped-query-sql.ts';
 

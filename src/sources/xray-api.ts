@@ -1,6 +1,6 @@
 import type { XRayApi } from '../aws/xray.ts';
 import { BATCH_GET_TRACES_MAX_IDS } from '../aws/xray-limits.ts';
-import { xrayDocumentsFromValue } from '../ingest/xray-documents.ts';
+import { xrayDocumentsFromValue } from '../ingest/trace-documents.ts';
 import type { TraceFile } from './xray-files.ts';
 
 export interface XRayApiRequest {

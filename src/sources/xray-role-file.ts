@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
-import { parseFunctionRoleMapping } from '../ingest/function-roles.ts';
-import type { Arn } from '../model/identifiers.ts';
+import { isRoleArn, type Arn } from '../model/identifiers.ts';
 
 /**
  * Reads a function -> role mapping file (`{ "functionNameOrArn": "roleArn" }`). A missing or
@@ -22,4 +21,18 @@ export async function readFunctionRolesFile(
       `--function-roles-file ${path}: no entry "function": "role ARN" (${parsed.problems[0] ?? 'empty'})`,
     );
   return parsed;
+}
+
+/** A mapping file's JSON (`{ "functionNameOrArn": "roleArn" }`) -> its pairs and the entries rejected. */
+export function parseFunctionRoleMapping(value: unknown): { entries: [string, Arn][]; problems: string[] } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { entries: [], problems: ['expected a JSON object { "function": "role ARN" }'] };
+  const entries: [string, Arn][] = [];
+  const problems: string[] = [];
+  for (const [key, role] of Object.entries(value)) {
+    if (key.startsWith('$')) continue; // "$comment" and the like
+    if (typeof role === 'string' && isRoleArn(role)) entries.push([key, role]);
+    else problems.push(`${key}: ${JSON.stringify(role)} is not a role ARN`);
+  }
+  return { entries, problems };
 }

@@ -48,7 +48,21 @@ describe('e2e: every CLI error is one clear message and an exit code', () => {
     const run = await runCli(['roles', '--cloudtrail', dir]);
     expect(run.code).to.equal(1);
     expect(run.stdout).to.equal('');
-    expect(run.stderr).to.include('no role made a call in this evidence');
+    expect(run.stderr).to.include('tightrole: no role made a call in 0 record(s) from 1 file(s)');
+  });
+
+  it('roles with a window past the data says why it found no role, as generate does', async () => {
+    const run = await runCli([
+      'roles',
+      '--cloudtrail',
+      `${SAMPLES}cloudtrail`,
+      '--since',
+      '2030-01-01T00:00:00Z',
+    ]);
+    expect(run.code).to.equal(1);
+    expect(run.stderr).to.match(
+      /no role made a call in 0 record\(s\) from 0 file\(s\): no file's delivery time falls in the window 2030-01-01T00:00:00(\.000)?Z/,
+    );
   });
 
   it('diff shows the same progress line as generate when stderr is a terminal', async () => {

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { listenOnLoopback, readBody } from './local-http.ts';
 
 /** A comment as the GitHub REST API returns it (the fields the updater reads). */
 export interface GithubComment {
@@ -22,12 +22,6 @@ export interface LocalGithub {
   /** The comments of `owner/repo#number`, oldest first. */
   comments(repo: string, pr: number): GithubComment[];
   close(): Promise<void>;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -100,12 +94,11 @@ export async function startLocalGithub(options: {
       return send(404, { message: 'Not Found' });
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { endpoint, close } = await listenOnLoopback(server);
   return {
-    apiUrl: `http://127.0.0.1:${port}`,
+    apiUrl: endpoint,
     requests,
     comments: (repo, pr) => store.get(`${repo}#${pr}`) ?? [],
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close,
   };
 }

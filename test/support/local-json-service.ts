@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { listenOnLoopback, readBody } from './local-http.ts';
 
 /** One request as an AWS JSON 1.1 service sees it. */
 export interface JsonRequest {
@@ -20,12 +20,6 @@ export interface LocalJsonService {
   endpoint: string;
   requests: JsonRequest[];
   close(): Promise<void>;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** An error reply the SDK reads as a named service exception. */
@@ -58,15 +52,5 @@ export async function startJsonService(handler: JsonHandler): Promise<LocalJsonS
       res.end(JSON.stringify(reply.body));
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), requests };
 }

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { listenOnLoopback, readBody } from './local-http.ts';
 
 /** One request as X-Ray's REST-JSON protocol carries it (POST /TraceSummaries, POST /Traces). */
 export interface XRayRequest {
@@ -14,12 +14,6 @@ export interface LocalXRay {
   endpoint: string;
   requests: XRayRequest[];
   close(): Promise<void>;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Starts the endpoint; an `errorType` reply sets `x-amzn-ErrorType`, which the SDK reads as the error. */
@@ -45,14 +39,5 @@ export async function startLocalXRay(handler: (request: XRayRequest) => XRayRepl
       res.end(JSON.stringify(reply.body));
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), requests };
 }

@@ -1,4 +1,5 @@
-import { audit, type AccountSource } from '../../app/audit.ts';
+import { audit } from '../../app/audit.ts';
+import { accountReaders, type AccountSource } from '../../app/readers.ts';
 import type { AwsClientOptions } from '../../aws/clients.ts';
 import { shellWord } from '../../audit/rank.ts';
 import { Catalog } from '../../catalog/catalog.ts';
@@ -9,7 +10,7 @@ import type { Arn } from '../../model/identifiers.ts';
 import { renderAuditJson } from '../../render/audit-json.ts';
 import { renderAuditMarkdown } from '../../render/audit-markdown.ts';
 import { renderAuditText } from '../../render/audit-text.ts';
-import { evidenceOptions, ingestOptions } from '../evidence-flags.ts';
+import { evidenceOptions, ingestOptions } from '../evidence-options.ts';
 import { warn, type CliIo } from '../io.ts';
 import { printIngestSummary } from '../summary.ts';
 import type { AuditArgs } from './audit.ts';
@@ -24,9 +25,6 @@ export async function runAudit(args: AuditArgs, io: CliIo): Promise<number> {
   const result = await audit(
     {
       ...evidence,
-      iam,
-      lambda,
-      ...(args.region && args.region.length > 0 ? { lambdaRegions: args.region } : {}),
       strict: args.strict,
       diffCommand: diffCommandFor(args),
     },
@@ -36,6 +34,8 @@ export async function runAudit(args: AuditArgs, io: CliIo): Promise<number> {
       ...ingestOptions(args),
       onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
       onWarning: (message: string) => warn(io, message),
+      // Lambda API: the regions to list (default: the client's region).
+      ...accountReaders(iam, lambda, args.region ?? []),
     },
   );
   for (const problem of result.problems) warn(io, problem);

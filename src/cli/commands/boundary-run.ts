@@ -4,7 +4,7 @@ import { iamDataSource } from '../../catalog/iam-data-source.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import { renderBoundary } from '../../render/boundary-output.ts';
 import { asInputError } from '../../app/render-output.ts';
-import { evidenceOptions, ingestOptions } from '../evidence-flags.ts';
+import { evidenceOptions, ingestOptions } from '../evidence-options.ts';
 import { warn, type CliIo } from '../io.ts';
 import { reduceOptions } from '../reduce-flags.ts';
 import { printIngestSummary } from '../summary.ts';

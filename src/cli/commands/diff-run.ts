@@ -1,5 +1,6 @@
 import { reduceOptions } from '../reduce-flags.ts';
-import { diff, type CurrentSource } from '../../app/diff.ts';
+import { diff } from '../../app/diff.ts';
+import { currentPoliciesReader, type CurrentSource } from '../../app/readers.ts';
 import { Catalog } from '../../catalog/catalog.ts';
 import { iamDataSource } from '../../catalog/iam-data-source.ts';
 import { EXIT, UsageError } from '../../errors.ts';
@@ -7,7 +8,7 @@ import { renderDiffJson } from '../../render/diff-json.ts';
 import { renderDiffMarkdown } from '../../render/diff-markdown.ts';
 import { renderDiffText } from '../../render/diff-text.ts';
 import type { EvidenceOptions } from '../../app/evidence.ts';
-import { evidenceOptions, ingestOptions } from '../evidence-flags.ts';
+import { evidenceOptions, ingestOptions } from '../evidence-options.ts';
 import { warn, type CliIo } from '../io.ts';
 import { printIngestSummary } from '../summary.ts';
 import { progressPrinter } from '../progress.ts';
@@ -25,7 +26,6 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       ...evidence,
       strict: args.strict,
       reduce: reduceOptions(args),
-      current,
       keepNotVisible: args['keep-not-visible'],
     },
     {
@@ -35,6 +35,7 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       ...progressPrinter(io),
       onProblem: (file, reason) => warn(io, `${file}: ${reason}`),
       onWarning: (message: string) => warn(io, message),
+      readCurrent: currentPoliciesReader(current),
     },
   );
   printIngestSummary(io, report.ingest, 1, inputUnit(evidence));

@@ -10,7 +10,7 @@ import { EXIT, UsageError } from '../../errors.ts';
 import { inputUnit } from '../../app/why-empty.ts';
 import { progressPrinter } from '../progress.ts';
 import { warn, type CliIo } from '../io.ts';
-import { evidenceOptions, ingestOptions } from '../evidence-flags.ts';
+import { evidenceOptions, ingestOptions } from '../evidence-options.ts';
 import { printExplain, printIngestSummary } from '../summary.ts';
 import type { GenerateArgs } from './generate.ts';
 

@@ -14,6 +14,8 @@ export interface PermissionsArgs {
   role?: string[] | undefined;
   'xray-api': boolean;
   'resolve-roles': boolean;
+  'iam-from-api': boolean;
+  'lambda-from-api': boolean;
   account?: string[] | undefined;
   region?: string[] | undefined;
 }
@@ -63,6 +65,16 @@ export function permissionsCommand(io: CliIo, setExit: (code: number) => void) {
           default: false,
           describe: "Resolving functions' roles with Lambda",
         })
+        .option('iam-from-api', {
+          type: 'boolean',
+          default: false,
+          describe: 'audit reading roles and policies with IAM GetAccountAuthorizationDetails',
+        })
+        .option('lambda-from-api', {
+          type: 'boolean',
+          default: false,
+          describe: 'audit reading functions, event sources, resource policies and URLs from Lambda',
+        })
         .option('account', {
           type: 'string',
           array: true,
@@ -74,14 +86,15 @@ export function permissionsCommand(io: CliIo, setExit: (code: number) => void) {
           describe: 'Region of the resources (default: * in ARNs)',
         })
         .example('$0 permissions --cloudtrail s3://trail-bucket/AWSLogs/ --current-from-iam', '')
-        .example('$0 permissions --athena audit.cloudtrail_logs --athena-output s3://athena-results/', ''),
+        .example('$0 permissions --athena audit.cloudtrail_logs --athena-output s3://athena-results/', '')
+        .example('$0 permissions --iam-from-api --lambda-from-api --region eu-west-1', ''),
     handler: async (args: PermissionsArgs) => {
       const { permissionsPolicy } = await import('../../app/permissions.ts');
       const { renderPolicyJson } = await import('../../render/json.ts');
       const policy = permissionsPolicy(permissionsRequest(args));
       if (policy.Statement.length === 0) {
         throw new UsageError(
-          'name what tightrole will read: --cloudtrail s3://..., --cloudtrail-api, --cloudtrail-lake, --athena, --current-from-iam, --xray-api or --resolve-roles',
+          'name what tightrole will read: --cloudtrail s3://..., --cloudtrail-api, --cloudtrail-lake, --athena, --current-from-iam, --xray-api, --resolve-roles, --iam-from-api or --lambda-from-api',
         );
       }
       io.stdout(renderPolicyJson(policy));
@@ -112,6 +125,8 @@ function permissionsRequest(args: PermissionsArgs) {
     roles: args.role ?? [],
     xrayApi: args['xray-api'],
     resolveRoles: args['resolve-roles'],
+    iamFromApi: args['iam-from-api'],
+    lambdaFromApi: args['lambda-from-api'],
     accounts: args.account ?? [],
     regions: args.region ?? [],
   };

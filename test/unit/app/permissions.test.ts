@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { permissionsPolicy, type PermissionsRequest } from '../../../src/app/permissions.ts';
 import type { IamAction } from '../../../src/model/identifiers.ts';
+import { catalogMisfits } from '../../../src/reduce/verify-catalog.ts';
 import { realCatalog } from '../../support/catalog.ts';
 
 const NONE: PermissionsRequest = {
@@ -24,6 +25,8 @@ const EVERYTHING: PermissionsRequest = {
   roles: ['orders-api-role', 'arn:aws:iam::123456789012:role/service-role/billing'],
   xrayApi: true,
   resolveRoles: true,
+  iamFromApi: true,
+  lambdaFromApi: true,
 };
 
 const actionsOf = (request: PermissionsRequest) =>
@@ -35,6 +38,10 @@ describe('permissionsPolicy: what tightrole itself needs', () => {
     const catalog = await realCatalog(...new Set(actions.map((a) => a.split(':')[0]!)));
     const missing = actions.filter((a) => catalog.actionOf(a as IamAction)?.action !== a);
     expect(missing).to.deep.equal([]);
+    // The independent check generate runs: each ARN fits one of its actions' resource types.
+    expect(
+      catalogMisfits(permissionsPolicy({ ...EVERYTHING, regions: ['eu-west-1'] }), catalog),
+    ).to.deep.equal([]);
     const writes = actions.filter((a) => /:(Put|Create|Delete|Update|Abort|Start)/.test(a));
     expect(writes.sort()).to.deep.equal([
       'athena:StartQueryExecution',
@@ -42,6 +49,26 @@ describe('permissionsPolicy: what tightrole itself needs', () => {
       's3:AbortMultipartUpload',
       's3:PutObject',
     ]);
+  });
+
+  it("lists audit's live reads: the IAM snapshot and the Lambda exposure reads, scoped where the SAR has a resource type", () => {
+    const policy = permissionsPolicy({
+      ...NONE,
+      iamFromApi: true,
+      lambdaFromApi: true,
+      regions: ['eu-west-1'],
+      accounts: ['123456789012'],
+    });
+    expect(policy.Statement.map((s) => [s.Sid, s.Action, s.Resource])).to.deep.equal([
+      ['ReadAccountAuthorization', ['iam:GetAccountAuthorizationDetails'], ['*']],
+      ['ListFunctionsAndEventSources', ['lambda:ListEventSourceMappings', 'lambda:ListFunctions'], ['*']],
+      [
+        'ReadFunctionExposure',
+        ['lambda:GetPolicy', 'lambda:ListFunctionUrlConfigs'],
+        ['arn:aws:lambda:eu-west-1:123456789012:function:*'],
+      ],
+    ]);
+    expect(permissionsPolicy({ ...NONE, iamFromApi: true }).Statement).to.have.length(1);
   });
 
   it('scopes S3 to the trail prefix: ListBucket with an s3:prefix condition, GetObject under the prefix', () => {

@@ -207,17 +207,22 @@ describe('app/audit with both live sources (real SDK clients, local servers)', (
     }));
     lambda = await startLocalLambda(lambdaAccount());
     const { audit } = await import('../../../src/app/audit.ts');
+    const { accountReaders } = await import('../../../src/app/readers.ts');
     const { realCatalog } = await import('../../support/catalog.ts');
     const result = await audit(
       {
         cloudtrail: [],
         roles: [],
-        iam: { kind: 'api', client: options(iam.endpoint) },
-        lambda: { kind: 'api', client: options(lambda.endpoint) },
         strict: false,
         diffCommand: () => 'diff',
       },
-      { catalog: await realCatalog('sqs') },
+      {
+        catalog: await realCatalog('sqs'),
+        ...accountReaders(
+          { kind: 'api', client: options(iam.endpoint) },
+          { kind: 'api', client: options(lambda.endpoint) },
+        ),
+      },
     );
     expect(result.problems).to.deep.equal([]);
     // Same grants (sqs:* on "*"), no use: public web-role (4) outranks external worker-role (3).

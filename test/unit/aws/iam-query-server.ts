@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback, readBody } from '../../support/local-http.ts';
 
 /** One IAM query-protocol request: the form fields of `Action=...&Version=2010-05-08&...`. */
 export type QueryRequest = Record<string, string>;
@@ -17,9 +17,7 @@ export interface LocalIam {
 const NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
 async function form(req: IncomingMessage): Promise<QueryRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+  return Object.fromEntries(new URLSearchParams(await readBody(req)));
 }
 
 /** XML text escaping for values put into replies. */
@@ -51,15 +49,5 @@ export async function startLocalIam(handler: (request: QueryRequest) => QueryRep
       res.end(text);
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), requests };
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { awsEvidenceOptions, parseLookupAttribute, parsePartitions } from '../../../src/cli/aws-flags.ts';
+import { awsEvidenceOptions, parseLookupAttribute, parsePartitions } from '../../../src/cli/aws-options.ts';
 import type { CliIo } from '../../../src/cli/io.ts';
 import { main } from '../../../src/cli/main.ts';
 import { UsageError } from '../../../src/errors.ts';

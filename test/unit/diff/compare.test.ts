@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { compareRole, type CompareInput } from '../../../src/diff/compare.ts';
-import type { CurrentPolicies } from '../../../src/diff/types.ts';
+import type { CurrentPolicies } from '../../../src/current/types.ts';
 import type { PolicyDocument } from '../../../src/model/policy.ts';
 import { fact, fakeIndex, policy, ROLE } from './fake-index.ts';
 

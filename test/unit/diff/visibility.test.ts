@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { ActionInfo, ServiceInfo } from '../../../src/catalog/service-info.ts';
 import { compareRole } from '../../../src/diff/compare.ts';
 import { indexActions } from '../../../src/diff/expand.ts';
-import type { CurrentPolicies } from '../../../src/diff/types.ts';
+import type { CurrentPolicies } from '../../../src/current/types.ts';
 import type { IamAction } from '../../../src/model/identifiers.ts';
 import type { PolicyDocument } from '../../../src/model/policy.ts';
 import { fact, policy, ROLE } from './fake-index.ts';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { observeSdkCall } from '../../../src/ingest/xray-call.ts';
+import { observeSdkCall } from '../../../src/ingest/trace-call.ts';
 import { otelExportsFromText } from '../../../src/ingest/otel-documents.ts';
-import { batchPrefixes, otelBatch } from '../../../src/ingest/xray-feed.ts';
+import { batchPrefixes, otelBatch } from '../../../src/ingest/trace-feed.ts';
 import { realCatalog } from '../../support/catalog.ts';
 
 type Attr = { key: string; value: Record<string, unknown> };

@@ -4,9 +4,9 @@ import {
   LearnedFunctionRoles,
   functionRoleFromRecord,
   parseFunctionRoleFlag,
-  parseFunctionRoleMapping,
   resolveFromTables,
 } from '../../../src/ingest/function-roles.ts';
+import { parseFunctionRoleMapping } from '../../../src/sources/xray-role-file.ts';
 
 const ROLE_A = 'arn:aws:iam::123456789012:role/service-role/orders-api-role';
 const ROLE_B = 'arn:aws:iam::123456789012:role/other-role';

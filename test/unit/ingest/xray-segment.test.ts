@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import type { Catalog } from '../../../src/catalog/catalog.ts';
-import { observeSdkCall, type CallResult } from '../../../src/ingest/xray-call.ts';
-import { xrayDocumentsFromText } from '../../../src/ingest/xray-documents.ts';
-import { batchPrefixes, xrayBatch, type TraceBatch } from '../../../src/ingest/xray-feed.ts';
+import { observeSdkCall, type CallResult } from '../../../src/ingest/trace-call.ts';
+import { xrayDocumentsFromText } from '../../../src/ingest/trace-documents.ts';
+import { batchPrefixes, xrayBatch, type TraceBatch } from '../../../src/ingest/trace-feed.ts';
 import { MAX_DEPTH, xraySegmentCalls } from '../../../src/ingest/xray-segment.ts';
 import type { Observation } from '../../../src/model/observation.ts';
 import { realCatalog } from '../../support/catalog.ts';

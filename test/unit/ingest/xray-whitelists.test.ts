@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { mapOperation, prefixForSdkService } from '../../../src/catalog/event-mapping.ts';
-import { observeSdkCall } from '../../../src/ingest/xray-call.ts';
-import { xrayParamSets } from '../../../src/ingest/xray-params.ts';
+import { observeSdkCall } from '../../../src/ingest/trace-call.ts';
+import { xrayParamSets } from '../../../src/ingest/trace-params.ts';
 import { realCatalog } from '../../support/catalog.ts';
 
 const ROOT = new URL('../../fixtures/xray-sdk-param-whitelists/', import.meta.url);

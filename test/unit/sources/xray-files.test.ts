@@ -3,7 +3,7 @@ import { tempDir } from '../../support/temp-dir.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { xrayDocumentsFromText } from '../../../src/ingest/xray-documents.ts';
+import { xrayDocumentsFromText } from '../../../src/ingest/trace-documents.ts';
 import { readTraceFiles } from '../../../src/sources/xray-files.ts';
 
 const dir = tempDir('tightrole-xray-files-');

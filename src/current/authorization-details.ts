@@ -1,6 +1,5 @@
-import { decodeDocument, field, list } from './current-document.ts';
-import type { ShapeResult } from './current-shapes.ts';
-import type { CurrentPolicy, CurrentPolicyKind } from './types.ts';
+import { decodeDocument, field, list } from './document.ts';
+import type { CurrentPolicy, CurrentPolicyKind, ShapeResult } from './types.ts';
 
 /** Same role? Compares names (the last ARN segment), case-insensitively as IAM does. */
 export function sameRole(a: string, b: string): boolean {

@@ -1,5 +1,5 @@
 import { isObject, obj, str, type JsonObject } from './fields.ts';
-import type { TraceSubject } from './xray-call.ts';
+import type { TraceSubject } from './trace-call.ts';
 
 // arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]
 const FUNCTION_ARN =

@@ -1,9 +1,6 @@
-import { fromAuthorizationDetails, sameRole } from './current-authz.ts';
-import { decodeDocument, field, type DocumentResult } from './current-document.ts';
-import type { CurrentPolicies, CurrentPolicy, CurrentPolicyKind } from './types.ts';
-
-/** One JSON input's policies, or the problems that make it unusable. */
-export type ShapeResult = { ok: true; value: CurrentPolicies } | { ok: false; problems: string[] };
+import { fromAuthorizationDetails, sameRole } from './authorization-details.ts';
+import { decodeDocument, field, type DocumentResult } from './document.ts';
+import type { CurrentPolicies, CurrentPolicy, CurrentPolicyKind, ShapeResult } from './types.ts';
 
 /**
  * Reads current policies from the JSON shapes people have at hand: a bare policy document; the AWS CLI

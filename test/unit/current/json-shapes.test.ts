@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { currentFromJson, type ShapeResult } from '../../../src/diff/current-shapes.ts';
-import type { CurrentPolicies } from '../../../src/diff/types.ts';
+import { currentFromJson } from '../../../src/current/json-shapes.ts';
+import type { CurrentPolicies, ShapeResult } from '../../../src/current/types.ts';
 
 const FIXTURES = new URL('../../fixtures/current-policies/', import.meta.url).pathname;
 const SAMPLES = new URL('../../../samples/current-policies/', import.meta.url).pathname;
@@ -13,7 +13,7 @@ const ok = (result: ShapeResult): CurrentPolicies => {
 const summary = (c: CurrentPolicies) =>
   c.policies.map((p) => [p.kind, p.name, p.document.Statement.flatMap((s) => s.Action ?? [])]);
 
-describe('diff/current-shapes: the JSON shapes current policies come in', () => {
+describe('current/json-shapes: the JSON shapes current policies come in', () => {
   it('reads a bare policy document', () => {
     const c = ok(
       currentFromJson(

@@ -3,6 +3,7 @@ import { mapOperation, prefixForSdkService } from '../catalog/event-mapping.ts';
 import { partitionForRegion } from '../catalog/partition.ts';
 import { resolveResources } from '../catalog/resolve-resources.ts';
 import type { Arn } from '../model/identifiers.ts';
+import type { SkipReason } from '../model/skip-reason.ts';
 import type { EvidenceSource, Observation, Origin } from '../model/observation.ts';
 import { callContext } from './call-context.ts';
 import { outcomeOf, reportedErrorCode } from './outcome.ts';
@@ -37,7 +38,7 @@ export interface SdkCall {
 }
 
 /** Why a trace call gave no observation, beyond the CloudTrail skip reasons. */
-export type TraceSkipReason = 'no-region' | 'resource-not-in-trace';
+export type TraceSkipReason = Extract<SkipReason, 'no-region' | 'resource-not-in-trace'>;
 
 /** A trace call's result: a record result, or a trace-specific skip. */
 export type CallResult = RecordResult | { kind: 'trace-skipped'; reason: TraceSkipReason; detail: string };

@@ -1,15 +1,21 @@
 import type { Catalog } from '../catalog/catalog.ts';
+import type { SkipReason } from '../model/skip-reason.ts';
 import { isObject, str } from './fields.ts';
 import { otelExportCalls } from './otel-span.ts';
-import { observeSdkCall, sdkCallPrefix, type SdkCall, type TraceSubject } from './xray-call.ts';
-import type { PendingTraces } from './xray-pending.ts';
+import {
+  observeSdkCall,
+  sdkCallPrefix,
+  type CallResult,
+  type SdkCall,
+  type TraceSubject,
+} from './trace-call.ts';
 import { xraySegmentCalls } from './xray-segment.ts';
-import { subjectsByTrace } from './xray-subject.ts';
+import { subjectsByTrace } from './trace-subject.ts';
 
 /** The calls and skips of one input (file, API page), before mapping. */
 export interface TraceBatch {
   calls: { subject: TraceSubject | undefined; call: SdkCall; where: string }[];
-  skips: { reason: string; example: string; count: number }[];
+  skips: { reason: SkipReason; example: string; count: number }[];
 }
 
 /**
@@ -61,11 +67,20 @@ export function batchPrefixes(batch: TraceBatch): string[] {
   return [...new Set(batch.calls.flatMap(({ call }) => sdkCallPrefix(call) ?? []))];
 }
 
+/**
+ * Where mapped trace calls go: counted per function and held until the function's role is known
+ * (facts/trace-pending.ts). An interface here, so parsing does not depend on the aggregation.
+ */
+export interface TraceCallSink {
+  add(subject: TraceSubject | undefined, result: CallResult, where: string): void;
+  skip(reason: SkipReason, example: string, count?: number): void;
+}
+
 /** Maps a batch (its services loaded) into the pending store, counting every call and skip. */
 export function feedBatch(
   batch: TraceBatch,
   catalog: Catalog,
-  pending: PendingTraces,
+  pending: TraceCallSink,
   window: { since?: string; until?: string },
 ): void {
   for (const s of batch.skips) pending.skip(s.reason, s.example, s.count);

@@ -1,8 +1,11 @@
-import { DEFAULT_MAX_FACTS, FactLimitExceeded, FactStore } from '../facts/fact-store.ts';
+import { DEFAULT_MAX_FACTS, FactLimitExceeded, FactStore } from './fact-store.ts';
 import type { Arn } from '../model/identifiers.ts';
-import type { RoleLookup, RoleSource } from './function-roles.ts';
-import { IngestTally } from './tally.ts';
-import type { CallResult, TraceSubject } from './xray-call.ts';
+import type { SkipReason } from '../model/skip-reason.ts';
+import { skipped } from '../ingest/record-result.ts';
+import type { RoleLookup, RoleSource } from '../ingest/function-roles.ts';
+import { IngestTally } from '../ingest/tally.ts';
+import type { CallResult, TraceSubject } from '../ingest/trace-call.ts';
+import type { TraceCallSink } from '../ingest/trace-feed.ts';
 
 /** What became of one traced function's calls. */
 export interface TracedFunction {
@@ -26,7 +29,7 @@ interface Bucket {
  * Trace observations held per function until every source is read and the function's role is known.
  * Memory grows with distinct facts per function, never with events: calls are aggregated on arrival.
  */
-export class PendingTraces {
+export class PendingTraces implements TraceCallSink {
   readonly #buckets = new Map<string, Bucket>();
   readonly #direct = new IngestTally();
   readonly #maxFacts: number;
@@ -40,7 +43,7 @@ export class PendingTraces {
   add(subject: TraceSubject | undefined, result: CallResult, where: string): void {
     const bucket = this.#bucket(subject);
     if (result.kind === 'trace-skipped')
-      return bucket.tally.badRecord(result.reason, `${where}: ${result.detail}`);
+      return bucket.tally.record(skipped(result.reason, result.detail), where);
     bucket.tally.record(result, where);
     if (result.kind !== 'observations') return;
     const before = bucket.facts.size;
@@ -51,7 +54,7 @@ export class PendingTraces {
   }
 
   /** Counts trace records that hold no AWS call (inferred segments, non-AWS spans, ...): whoever made them. */
-  skip(reason: string, example: string, count = 1): void {
+  skip(reason: SkipReason, example: string, count = 1): void {
     countAs(this.#direct, reason, example, count);
   }
 
@@ -109,7 +112,7 @@ export class PendingTraces {
   }
 }
 
-function countAs(tally: IngestTally, reason: string, example: string, records: number): void {
+function countAs(tally: IngestTally, reason: SkipReason, example: string, records: number): void {
   if (records === 0) return;
   tally.records += records;
   tally.skip(reason, example, records);
