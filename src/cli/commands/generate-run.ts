@@ -13,6 +13,7 @@ import { warn, type CliIo } from '../io.ts';
 import { evidenceOptions, ingestOptions } from '../evidence-options.ts';
 import { printExplain, printIngestSummary } from '../summary.ts';
 import type { GenerateArgs } from './generate.ts';
+import { functionKnowledgeOptions } from '../function-flags.ts';
 
 export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number> {
   const evidence = evidenceOptions(args, io);
@@ -23,11 +24,7 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
       ...evidence,
       strict: args.strict,
       reduce: reduceOptions(args),
-      functionKnowledge: {
-        lambda: args.lambda ?? [],
-        iam: args.iam ?? [],
-        fromLambda: evidence.traces?.resolveRoles ?? false,
-      },
+      functionKnowledge: functionKnowledgeOptions(args, evidence),
     },
     {
       catalog,

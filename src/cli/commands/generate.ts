@@ -4,26 +4,23 @@ import type { CliIo } from '../io.ts';
 import { reduceFlags, type ReduceArgs } from '../reduce-flags.ts';
 import { evidenceFlags, type EvidenceArgs } from '../evidence-flags.ts';
 import { withExamples } from '../help.ts';
+import { functionFlags, type FunctionArgs } from '../function-flags.ts';
 
-export interface GenerateArgs extends EvidenceArgs, ReduceArgs {
+export interface GenerateArgs extends EvidenceArgs, ReduceArgs, FunctionArgs {
   format: OutputFormat;
   'terraform-resource': 'none' | 'role-policy' | 'policy';
   'cloudformation-resource': 'role-policy' | 'managed-policy' | 'sam';
   out?: string | undefined;
   report?: string | undefined;
   explain: boolean;
-  lambda?: string[] | undefined;
-  iam?: string[] | undefined;
 }
-
-const FUNCTIONS = 'Function configuration (platform baselines):';
 
 export function generateCommand(io: CliIo, setExit: (code: number) => Promise<void> | void) {
   return {
     command: 'generate',
     describe: 'Write the least IAM policy each role needs, from what it actually did',
     builder: (y: Argv) =>
-      withExamples(reduceFlags(evidenceFlags(y)), [
+      withExamples(functionFlags(reduceFlags(evidenceFlags(y))), [
         ['$0 generate --cloudtrail samples/cloudtrail', 'one policy per role seen, as a JSON map'],
         [
           '$0 generate --cloudtrail logs/ --role orders-api-role > policy.json',
@@ -59,20 +56,6 @@ export function generateCommand(io: CliIo, setExit: (code: number) => Promise<vo
           type: 'boolean',
           default: false,
           describe: 'Print, per statement, the calls behind it (stderr)',
-        })
-        .option('lambda', {
-          type: 'string',
-          array: true,
-          describe:
-            'Lambda list-functions / get-function-configuration and list-event-source-mappings outputs (files or directories): VPC, log group and event sources of each function',
-          group: FUNCTIONS,
-        })
-        .option('iam', {
-          type: 'string',
-          array: true,
-          describe:
-            'aws iam get-account-authorization-details output: a role only Lambda may assume is a Lambda role',
-          group: FUNCTIONS,
         }),
     handler: async (args: GenerateArgs) => {
       const { runGenerate } = await import('./generate-run.ts');
