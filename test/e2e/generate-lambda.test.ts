@@ -49,10 +49,14 @@ describe("e2e: generate with the functions' configuration (--lambda, --iam)", fu
     ).to.equal(true);
     expect(allows(doc, 'ec2:DescribeNetworkInterfaces', '*')).to.equal(true);
     const without = await policy(...base('nightly-report-role'));
-    expect(without.Statement.flatMap((s) => s.Action).filter((a) => a.startsWith('ec2:'))).to.deep.equal([]);
+    expect(
+      without.Statement.flatMap((s) => s.Action ?? []).filter((a) => a.startsWith('ec2:')),
+    ).to.deep.equal([]);
     // The functions outside a VPC get none.
     const orders = await policy(...base('orders-api-role', '--lambda', LAMBDA));
-    expect(orders.Statement.flatMap((s) => s.Action).filter((a) => a.startsWith('ec2:'))).to.deep.equal([]);
+    expect(orders.Statement.flatMap((s) => s.Action ?? []).filter((a) => a.startsWith('ec2:'))).to.deep.equal(
+      [],
+    );
   });
 
   it("grants receipt-worker's SQS polling on its mapping's queue, without the aws:SourceVpce of its own calls", async () => {
@@ -61,7 +65,7 @@ describe("e2e: generate with the functions' configuration (--lambda, --iam)", fu
       expect(allows(doc, action, QUEUE), action).to.equal(true);
     expect(allows(doc, 'sqs:ReceiveMessage', `${QUEUE}-dlq`)).to.equal(false);
     // The observed, conditioned statement is folded into the baseline that covers it.
-    const sqs = doc.Statement.filter((s) => s.Action.some((a) => a.startsWith('sqs:')));
+    const sqs = doc.Statement.filter((s) => (s.Action ?? []).some((a) => a.startsWith('sqs:')));
     expect(sqs.map((s) => [s.Resource, s.Condition])).to.deep.equal([[[QUEUE], undefined]]);
     const without = await policy(...base('receipt-worker-role'));
     expect(allows(without, 'sqs:ReceiveMessage', QUEUE)).to.equal(false);
@@ -86,7 +90,9 @@ describe("e2e: generate with the functions' configuration (--lambda, --iam)", fu
     expect(fn?.evidence).to.include.members(['function-config', 'trust-policy']);
     expect(written.platform.baselines.map((b) => b.baseline)).to.deep.equal(['lambda-logs', 'lambda-vpc']);
     const off = await policy(...base('nightly-report-role', '--lambda', LAMBDA, '--no-baseline'));
-    expect(off.Statement.flatMap((s) => s.Action).filter((a) => a.startsWith('ec2:'))).to.deep.equal([]);
+    expect(off.Statement.flatMap((s) => s.Action ?? []).filter((a) => a.startsWith('ec2:'))).to.deep.equal(
+      [],
+    );
   });
 
   it('diff lists the polling grants as inferred, never as unused', async () => {
