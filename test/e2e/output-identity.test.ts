@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from '../../bench/corpus.ts';
 import { CORPORA, corpusCloudTrailRecords } from '../../scripts/lib/corpus-records.ts';
 import { expectGolden } from '../support/local-golden.ts';
@@ -22,7 +23,10 @@ function sha(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Digests of every file under `root`, with the temporary input folder `scrub` written as `<input>`. */
+// Reports name their input files: the checkout's own path and a temporary input folder vary by machine.
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Digests of every file under `root`, with the checkout and the input folder `scrub` written as placeholders. */
 function treeDigests(root: string, scrub: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (dir: string): void => {
@@ -30,8 +34,9 @@ function treeDigests(root: string, scrub: string | undefined): Record<string, st
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else {
-        const text = readFileSync(path, 'utf8');
-        out[relative(root, path)] = sha(scrub === undefined ? text : text.split(scrub).join('<input>'));
+        let text = readFileSync(path, 'utf8').split(REPO).join('<repo>/');
+        if (scrub !== undefined) text = text.split(scrub).join('<input>');
+        out[relative(root, path)] = sha(text);
       }
     }
   };
