@@ -26,13 +26,6 @@ export interface FunctionKnowledgeDeps {
   onWarning?: (message: string) => void;
 }
 
-/** True when any input beyond the evidence is named (otherwise nothing is read and nothing changes). */
-export function wantsFunctionKnowledge(options: FunctionKnowledgeOptions | undefined): boolean {
-  return (
-    (options?.lambda?.length ?? 0) > 0 || (options?.iam?.length ?? 0) > 0 || options?.fromLambda === true
-  );
-}
-
 /**
  * The function configurations and Lambda-only trust policies the options name. Files are read with
  * audit's readers; Lambda's replies go through the same parser as the files. Every problem is a

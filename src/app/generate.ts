@@ -18,12 +18,7 @@ import type { TraceReport } from './ingest-traces.ts';
 import type { LearnedPair } from '../ingest/function-roles.ts';
 import { lambdaFunctions } from '../ingest/lambda-functions.ts';
 import { baselineFacts } from '../reduce/platform-baseline.ts';
-import {
-  readFunctionKnowledge,
-  wantsFunctionKnowledge,
-  type FunctionKnowledgeDeps,
-  type FunctionKnowledgeOptions,
-} from './function-knowledge.ts';
+import type { FunctionKnowledgeDeps, FunctionKnowledgeOptions } from './function-knowledge.ts';
 
 export interface GenerateOptions extends EvidenceOptions {
   reduce: ReduceOptions;
@@ -119,8 +114,11 @@ async function platformFacts(
   );
   const rolePairs = pairs.filter((p) => selected.has(p.role));
   let functions = lambdaFunctions(rolePairs, traced, facts);
-  if (wantsFunctionKnowledge(options.functionKnowledge)) {
-    const known = await readFunctionKnowledge(options.functionKnowledge!, functions, {
+  const wanted = options.functionKnowledge;
+  if (wanted && ((wanted.lambda?.length ?? 0) > 0 || (wanted.iam?.length ?? 0) > 0 || wanted.fromLambda)) {
+    // Loaded only then: its readers parse policies (ajv), which a plain run never needs.
+    const { readFunctionKnowledge } = await import('./function-knowledge.ts');
+    const known = await readFunctionKnowledge(wanted, functions, {
       ...(options.aws?.client ? { client: options.aws.client } : {}),
       ...(deps.lambdaConfigApi ? { lambdaConfigApi: deps.lambdaConfigApi } : {}),
       ...(deps.onWarning ? { onWarning: deps.onWarning } : {}),
