@@ -35,14 +35,16 @@ export async function readFunctionKnowledge(
   options: FunctionKnowledgeOptions,
   candidates: readonly LambdaFunction[],
   deps: FunctionKnowledgeDeps,
-): Promise<FunctionKnowledge> {
+): Promise<FunctionKnowledge & { problems: string[] }> {
   const parts: LambdaConfig[] = [];
   if ((options.lambda?.length ?? 0) > 0) parts.push(await readLambdaConfigFiles(options.lambda!));
   if (options.fromLambda) parts.push(await askLambda(candidates, deps));
   const lambda = parts.length > 0 ? mergeLambdaConfigs(parts) : EMPTY_LAMBDA_CONFIG;
   const iam = (options.iam?.length ?? 0) > 0 ? await readIamStateFiles(options.iam!) : undefined;
-  for (const problem of [...lambda.problems, ...(iam?.problems ?? [])]) deps.onWarning?.(problem);
+  const problems = [...lambda.problems, ...(iam?.problems ?? [])];
+  for (const problem of problems) deps.onWarning?.(problem);
   return {
+    problems,
     ...(parts.length > 0 ? { configs: functionConfigs(lambda) } : {}),
     ...(iam ? { lambdaOnlyTrust: new Set(iam.lambdaOnlyTrust ?? []) } : {}),
   };

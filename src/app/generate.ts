@@ -123,6 +123,10 @@ async function platformFacts(
       ...(deps.lambdaConfigApi ? { lambdaConfigApi: deps.lambdaConfigApi } : {}),
       ...(deps.onWarning ? { onWarning: deps.onWarning } : {}),
     });
+    if (options.strict && known.problems.length > 0)
+      throw new InputError(
+        `--strict: ${known.problems.length} problem(s) in the function configuration or IAM input; see the messages above`,
+      );
     const configs = known.configs?.filter((c) => selected.has(c.role));
     functions = lambdaFunctions(rolePairs, traced, facts, { ...known, ...(configs ? { configs } : {}) });
   }

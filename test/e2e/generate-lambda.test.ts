@@ -135,4 +135,14 @@ describe("e2e: generate with the functions' configuration (--lambda, --iam)", fu
       written.platform.functions.map((f) => [f.name, f.evidence.includes('trust-policy')]),
     ).to.deep.equal([['orders-api', true]]);
   });
+
+  it('warns about an unreadable --lambda input and goes on; --strict fails the run on it', async () => {
+    const missing = `${SAMPLES}account/no-such-lambda-dir`;
+    const run = await runCli(base('orders-api-role', '--lambda', missing));
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.include(`${missing}: no such file or directory`);
+    const strict = await runCli(base('orders-api-role', '--lambda', missing, '--strict'));
+    expect(strict.code).to.equal(1);
+    expect(strict.stderr).to.match(/--strict: 1 problem\(s\) in the function configuration/);
+  });
 });
