@@ -3,7 +3,13 @@ import { InputError } from '../errors.ts';
 import type { Fact } from '../model/fact.ts';
 import type { Arn } from '../model/identifiers.ts';
 import type { PolicyDocument } from '../model/policy.ts';
-import { DEFAULT_POLICY_LIMITS, fitPolicy, type FitResult, type PolicyLimits } from '../reduce/limits.ts';
+import {
+  DEFAULT_POLICY_LIMITS,
+  fitPolicy,
+  type FitResult,
+  type PolicyLimits,
+  type SplitPart,
+} from '../reduce/limits.ts';
 import { DEFAULT_REDUCE_OPTIONS, selectsFact, type ReduceOptions } from '../reduce/options.ts';
 import { groupBy } from '../reduce/group-by.ts';
 import { reducePrincipal, type ReduceResult } from '../reduce/reduce.ts';
@@ -48,6 +54,8 @@ export const DEFAULT_GENERATE_OPTIONS: Omit<GenerateOptions, 'cloudtrail'> = {
 export interface RoleOutput extends ReduceResult {
   documents: PolicyDocument[];
   delivery: FitResult['kind'];
+  /** For a split role: which statements went into each managed policy (for --explain). */
+  parts?: SplitPart[];
   widenings: Widening[];
 }
 
@@ -158,5 +166,11 @@ function deliver(result: ReduceResult, facts: readonly Fact[], options: Generate
     const selected = facts.filter((f) => f.principal === result.principal && selectsFact(options.reduce, f));
     verifyPolicy(fit.documents, demaskFacts(selected));
   }
-  return { ...result, documents: fit.documents, delivery: fit.kind, widenings };
+  return {
+    ...result,
+    documents: fit.documents,
+    delivery: fit.kind,
+    ...(fit.kind === 'managed' ? { parts: fit.parts } : {}),
+    widenings,
+  };
 }

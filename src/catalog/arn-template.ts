@@ -69,6 +69,9 @@ export function compileTemplate(text: string): ArnTemplate {
 /** Variable values of an ARN that fits the template, or undefined. */
 export function matchTemplate(template: ArnTemplate, arn: string): Record<string, string> | undefined {
   if (arn.length > MAX_ARN_LENGTH) return undefined;
+  // A match holds every literal of the template: without one, the regex would only fail, after
+  // backtracking through its lazy groups (S3's access-point template tried on every object ARN).
+  for (const literal of template.literals) if (!arn.includes(literal)) return undefined;
   const m = template.regex.exec(arn);
   if (!m) return undefined;
   const values: Record<string, string> = {};
@@ -87,6 +90,9 @@ export function refitArn(template: ArnTemplate, arn: string): string | undefined
     return filled && 'arn' in filled ? filled.arn : undefined;
   }
   if (arn.length > MAX_ARN_LENGTH) return undefined;
+  // A match holds every literal of the template: without one, the regex would only fail, after
+  // backtracking through its lazy groups (S3's access-point template tried on every object ARN).
+  for (const literal of template.literals) if (!arn.includes(literal)) return undefined;
   const m = template.regex.exec(arn);
   if (!m) return undefined;
   const { variables, literals } = template;

@@ -85,11 +85,14 @@ function firstName(variables: readonly string[]): string | undefined {
 }
 
 /** Template text before a variable, as literal pieces and variable names (parsed once per pair). */
-const prefixes = new Map<string, { pieces: { literal?: string; name?: string }[]; exact: boolean } | null>();
+type Prefix = { pieces: { literal?: string; name?: string }[]; exact: boolean } | null;
+// By template, then variable: no key string built per ARN.
+const prefixes = new Map<string, Map<string, Prefix>>();
 
-function prefixOf(templateText: string, variable: string) {
-  const cacheKey = `${templateText}\u0000${variable}`;
-  let prefix = prefixes.get(cacheKey);
+function prefixOf(templateText: string, variable: string): Prefix {
+  let byVariable = prefixes.get(templateText);
+  if (!byVariable) prefixes.set(templateText, (byVariable = new Map()));
+  let prefix = byVariable.get(variable);
   if (prefix === undefined) {
     const at = templateText.indexOf(`\${${variable}}`);
     const names = [...templateText.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!);
@@ -104,7 +107,7 @@ function prefixOf(templateText: string, variable: string) {
             // A name used twice: its value is the last match, so the ARN cannot be rebuilt piecewise.
             exact: new Set(names).size === names.length,
           };
-    prefixes.set(cacheKey, prefix);
+    byVariable.set(variable, prefix);
   }
   return prefix;
 }

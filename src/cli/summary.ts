@@ -1,6 +1,7 @@
 import { escapeForTerminal } from '../render/terminal.ts';
 import type { RunReport } from '../app/run-report.ts';
 import type { ReduceResult } from '../reduce/reduce.ts';
+import type { SplitPart } from '../reduce/limits.ts';
 import { warn, type CliIo } from './io.ts';
 
 /** One stderr line that accounts for every record: used + skipped + unmapped = records. `unit`: what was read (files, LookupEvents pages). */
@@ -28,9 +29,13 @@ export function printIngestSummary(
 }
 
 /** `--explain`: per statement, the calls behind it and what the reducer did. */
-export function printExplain(io: CliIo, results: readonly ReduceResult[]): void {
+export function printExplain(io: CliIo, results: readonly (ReduceResult & { parts?: SplitPart[] })[]): void {
   for (const r of results) {
     io.stderr(`\n${escapeForTerminal(r.principal)}\n`);
+    // A split role's statements are spread over managed policies: say which went where.
+    r.parts?.forEach((part, i) =>
+      warn(io, `  managed policy ${i + 1} of ${r.parts!.length}: ${part.sids.join(', ')}`),
+    );
     for (const e of r.explain) {
       warn(io, `  ${e.sid}: ${e.calls} call(s) ${e.firstSeen} .. ${e.lastSeen} [${e.sources.join(', ')}]`);
       for (const a of e.actions)

@@ -41,12 +41,26 @@ export function evaluateConditions(
   let result: Tri = 'true';
   for (const [operator, keys] of Object.entries(block ?? {})) {
     for (const [key, values] of Object.entries(keys)) {
-      const r = evaluateKey(parseOperator(operator), values, lookupKey(context, key), env);
+      const r = evaluateKey(parsedOperator(operator), values, lookupKey(context, key), env);
       if (r === 'false') return 'false';
       if (r === 'unknown') result = 'unknown';
     }
   }
   return result;
+}
+
+// Policies name a handful of operators; every request re-reads them. Bounded: operator names come
+// from policy files, so a hostile one cannot grow this without limit.
+const PARSED = new Map<string, ParsedOperator>();
+const PARSED_LIMIT = 1024;
+
+function parsedOperator(operator: string): ParsedOperator {
+  const hit = PARSED.get(operator);
+  if (hit) return hit;
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+  const parsed = parseOperator(operator);
+  PARSED.set(operator, parsed);
+  return parsed;
 }
 
 /** `ForAnyValue:StringLikeIfExists` -> set, base and suffix. */

@@ -84,7 +84,8 @@ function evaluateSet(
   const matchedDeny: StatementRef[] = [];
   let allowMaybe = false;
   let denyMaybe = false;
-  policies.forEach((policy, p) => {
+  for (let p = 0; p < policies.length; p++) {
+    const policy = policies[p]!;
     for (const s of statementsFor(policy.Statement, request.action)) {
       const statement = policy.Statement[s]!;
       const applies = statementApplies(statement, request, policy.Version);
@@ -100,7 +101,7 @@ function evaluateSet(
       else if (deny) denyMaybe = true;
       else allowMaybe = true;
     }
-  });
+  }
   const decision = decide(matchedAllow.length > 0, allowMaybe, matchedDeny.length > 0, denyMaybe);
   return { decision, matchedAllow, matchedDeny };
 }
@@ -131,17 +132,13 @@ export function statementApplies(
   const context = request.context ?? {};
   const substitute = version !== '2008-10-17';
   const action = listMatch(statement.Action, statement.NotAction, (patterns) =>
-    anyOf(
-      patterns.map((p) => matchesPattern(p, request.action, { caseInsensitive: true, substitute: false })),
-    ),
+    anyOf(patterns, (p) => matchesPattern(p, request.action, ACTION_MATCH)),
   );
   if (action === 'false') return 'false';
   const resource = listMatch(statement.Resource, statement.NotResource, (patterns) =>
     request.resourceIsPattern
-      ? anyOf(
-          patterns.map((p) =>
-            patternCovers(p, request.resource, { caseInsensitive: false, variables: context, substitute }),
-          ),
+      ? anyOf(patterns, (p) =>
+          patternCovers(p, request.resource, { caseInsensitive: false, variables: context, substitute }),
         )
       : matchResourceList(patterns, request.resource, context, substitute),
   );
@@ -165,6 +162,15 @@ function listMatch(
   return hit === 'true' ? 'false' : hit === 'false' ? 'true' : 'unknown';
 }
 
-function anyOf(results: MatchResult[]): MatchResult {
-  return results.includes('match') ? 'match' : results.includes('unknown') ? 'unknown' : 'no-match';
+const ACTION_MATCH = { caseInsensitive: true, substitute: false } as const;
+
+/** 'match' if any pattern matches (the first one ends the scan), else 'unknown' if any is, else 'no-match'. */
+function anyOf(patterns: readonly string[], match: (pattern: string) => MatchResult): MatchResult {
+  let unknown = false;
+  for (const p of patterns) {
+    const r = match(p);
+    if (r === 'match') return 'match';
+    if (r === 'unknown') unknown = true;
+  }
+  return unknown ? 'unknown' : 'no-match';
 }

@@ -11,6 +11,7 @@ import {
   globMatch,
   literalPattern,
   matchesPattern,
+  type MatchOptions,
   type MatchResult,
   type Token,
   type VariableValues,
@@ -38,15 +39,22 @@ export function matchResourceList(
   substitute: boolean,
 ): MatchResult {
   const options = { caseInsensitive: false, variables, substitute };
-  if (patterns.length < INDEX_FROM) return fold(patterns.map((p) => matchesPattern(p, value, options)));
+  if (patterns.length < INDEX_FROM) return firstMatch(patterns, value, options);
   const list = indexOf(patterns, substitute);
   if (list.plain.has(value) || list.index.candidates(value).some((t) => globMatch(t, value, false)))
     return 'match';
-  return fold(list.dynamic.map((p) => matchesPattern(p, value, options)));
+  return firstMatch(list.dynamic, value, options);
 }
 
-function fold(results: MatchResult[]): MatchResult {
-  return results.includes('match') ? 'match' : results.includes('unknown') ? 'unknown' : 'no-match';
+/** 'match' as soon as one pattern matches; else 'unknown' if one needed a missing variable. */
+function firstMatch(patterns: readonly string[], value: string, options: MatchOptions): MatchResult {
+  let unknown = false;
+  for (const p of patterns) {
+    const r = matchesPattern(p, value, options);
+    if (r === 'match') return 'match';
+    if (r === 'unknown') unknown = true;
+  }
+  return unknown ? 'unknown' : 'no-match';
 }
 
 function indexOf(patterns: readonly string[], substitute: boolean): IndexedList {

@@ -10,8 +10,11 @@ export type VariableValues = Readonly<Record<string, string | readonly string[]>
 /** The values of `key` (case-insensitive), always as a list; undefined when the key is not recorded. */
 export function lookupKey(context: VariableValues, key: string): readonly string[] | undefined {
   const exact = Object.hasOwn(context, key) ? context[key] : undefined;
-  const lower = key.toLowerCase();
-  const found = exact ?? Object.entries(context).find(([k]) => k.toLowerCase() === lower)?.[1];
+  const found = exact ?? caseInsensitive(context, key.toLowerCase());
   if (found === undefined) return undefined;
   return typeof found === 'string' ? [found] : found;
+}
+
+function caseInsensitive(context: VariableValues, lower: string): string | readonly string[] | undefined {
+  return Object.entries(context).find(([k]) => k.toLowerCase() === lower)?.[1];
 }

@@ -118,6 +118,9 @@ export function substituteVariables(
   pattern: string,
   options: Omit<MatchOptions, 'caseInsensitive'>,
 ): { kind: 'text'; text: string } | { kind: 'unknown' } | { kind: 'never' } {
+  // No `$`: no escape, no variable, so every token is its own character again (conditions compare
+  // each fact's values this way).
+  if (!pattern.includes('$')) return { kind: 'text', text: pattern };
   const compiled = compilePattern(pattern, options);
   if (compiled.kind !== 'tokens') return compiled;
   return {
@@ -152,7 +155,10 @@ function quoted(text: string): string | null {
 
 /** Glob match of compiled tokens against a value, per code point. */
 export function globMatch(tokens: readonly Token[], value: string, caseInsensitive: boolean): boolean {
-  const chars = Array.from(value);
+  // Without surrogates each UTF-16 unit is a code point: index the string, no array of characters
+  // (verification matches every fact's ARN). An astral token character then matches no unit, as it
+  // matches no code point of such a value.
+  const chars: ArrayLike<string> = SURROGATE.test(value) ? Array.from(value) : value;
   let t = 0;
   let v = 0;
   let starT = -1;
@@ -176,6 +182,8 @@ export function globMatch(tokens: readonly Token[], value: string, caseInsensiti
   while (tokens[t]?.kind === 'star') t++;
   return t === tokens.length;
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 function same(a: string, b: string, caseInsensitive: boolean): boolean {
   return a === b || (caseInsensitive && a.toLowerCase() === b.toLowerCase());

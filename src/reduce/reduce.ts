@@ -9,6 +9,7 @@ import { generalizeResources, type Generalization, type ResourceEvidence } from 
 import { DEFAULT_REDUCE_OPTIONS, selectsFact, type ReduceOptions } from './options.ts';
 import { groupBy } from './group-by.ts';
 import { demaskFacts } from './demask.ts';
+import { mergeStatements } from './merge.ts';
 import { contentSid } from './sid.ts';
 import { verifyPolicy } from './verify.ts';
 
@@ -52,7 +53,7 @@ export interface ActionGrant {
 
 /**
  * One principal's facts -> the least policy that allows every selected fact.
- * Merge rule: actions share a statement exactly when their resource lists and conditions are equal.
+ * Merge rule (merge.ts): actions share a statement exactly when their resource lists and conditions are equal.
  * The result is verified with the IAM evaluator; a failure is a bug (InternalError).
  */
 export function reducePrincipal(
@@ -103,7 +104,7 @@ function observedGrants(
     const evidence = resourceEvidence(group);
     const generalized = wildcard
       ? { resources: ['*'], generalizations: [] }
-      : generalizeResources(action, [...evidence.keys()].sort(byCodeUnit), options, split, evidence);
+      : generalizeResources(action, [...evidence.keys()].sort(), options, split, evidence);
     const { condition, notes } = options.conditions
       ? conditionsFor(action, group, generalized.resources)
       : { condition: undefined, notes: [] };
@@ -134,50 +135,70 @@ function resourceEvidence(facts: readonly Fact[]): Map<string, ResourceEvidence>
   return out;
 }
 
+/** One statement per action's grant, merged by the one rule (merge.ts); each explained by its grants. */
 function mergeGrants(grants: ActionGrant[]): { statement: Statement; explanation: StatementExplanation }[] {
-  const groups = groupBy(grants, (g) => JSON.stringify([g.resources, g.condition ?? null]));
-  const merged = [...groups.values()].map((group) => {
-    const first = group[0]!;
+  const single = grants.map((g): Statement => {
     const body: Statement = {
       Effect: 'Allow',
-      Action: group.map((g) => g.action).sort(byCodeUnit),
-      Resource: first.resources,
-      ...(first.condition ? { Condition: first.condition } : {}),
+      Action: [g.action],
+      Resource: g.resources,
+      ...(g.condition ? { Condition: g.condition } : {}),
     };
-    const sid = contentSid(body);
-    return { statement: { Sid: sid, ...body }, explanation: explain(sid, group) };
+    return { Sid: contentSid(body), ...body };
   });
-  return merged.sort((a, b) => byCodeUnit(statementOrderKey(a.statement), statementOrderKey(b.statement)));
-}
-
-function statementOrderKey(s: Statement): string {
-  return JSON.stringify([s.Action, s.Resource, s.Condition ?? null]);
+  return mergeStatements(single).map(({ statement, from }) => ({
+    statement,
+    explanation: explain(
+      statement.Sid!,
+      from.map((i) => grants[i]!),
+    ),
+  }));
 }
 
 function explain(sid: string, group: ActionGrant[]): StatementExplanation {
-  const facts = group.flatMap((g) => g.facts);
+  // One pass over the facts (a statement may stand for 100k of them): sums, range, sources.
+  let calls = 0;
+  let firstSeen: string | undefined;
+  let lastSeen: string | undefined;
+  const sources = new Set<string>();
+  for (const g of group) {
+    for (const f of g.facts) {
+      calls += f.count;
+      if (firstSeen === undefined || f.firstSeen < firstSeen) firstSeen = f.firstSeen;
+      if (lastSeen === undefined || f.lastSeen > lastSeen) lastSeen = f.lastSeen;
+      for (const source of f.sources) sources.add(source);
+    }
+  }
   return {
     sid,
-    calls: facts.reduce((n, f) => n + f.count, 0),
-    firstSeen: facts.map((f) => f.firstSeen).sort(byCodeUnit)[0] ?? '',
-    lastSeen:
-      facts
-        .map((f) => f.lastSeen)
-        .sort(byCodeUnit)
-        .at(-1) ?? '',
-    sources: sortedUnique(facts.flatMap((f) => f.sources)),
-    actions: group.map((g) => {
-      const baseline = sortedUnique(g.facts.flatMap((f) => (f.baseline ? [f.baseline] : [])));
-      return {
-        action: g.action,
-        calls: g.facts.reduce((n, f) => n + f.count, 0),
-        authorizedFailures: failedCalls(g.facts),
-        inferred: g.facts.every((f) => f.inferred),
-        ...(baseline.length > 0 ? { baseline } : {}),
-      };
-    }),
+    calls,
+    firstSeen: firstSeen ?? '',
+    lastSeen: lastSeen ?? '',
+    sources: sortedUnique(sources),
+    actions: group.map(actionNote),
     generalizations: group.flatMap((g) => g.generalizations),
     conditions: foldNotes(group.flatMap((g) => g.conditionNotes)),
+  };
+}
+
+function actionNote(g: ActionGrant): StatementExplanation['actions'][number] {
+  let calls = 0;
+  let authorizedFailures = 0;
+  let inferred = true;
+  const baselines = new Set<string>();
+  for (const f of g.facts) {
+    calls += f.count;
+    if (f.outcome === 'failed') authorizedFailures += f.count;
+    if (!f.inferred) inferred = false;
+    if (f.baseline) baselines.add(f.baseline);
+  }
+  const baseline = sortedUnique(baselines);
+  return {
+    action: g.action,
+    calls,
+    authorizedFailures,
+    inferred,
+    ...(baseline.length > 0 ? { baseline } : {}),
   };
 }
 

@@ -17,7 +17,7 @@ export function verifyPolicy(
     for (const resource of fact.resources === '*' ? ['*'] : fact.resources) {
       const result = evaluateRequest(documents, {
         action: fact.action,
-        resource: unescapeIamValue(resource),
+        resource: resource.includes('$') ? unescapeIamValue(resource) : resource,
         context: fact.context,
       });
       if (result.decision !== 'allowed') {

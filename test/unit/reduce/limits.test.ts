@@ -49,6 +49,22 @@ describe('IAM size limits', () => {
     expect(fit.documents.flatMap((d) => d.Statement)).to.have.length(policy.Statement.length);
   });
 
+  it('says which statements went into which managed policy (for --explain)', () => {
+    const policy = bigPolicy(['s3', 'sqs', 'sns', 'kms', 'dynamodb'], 4);
+    const fit = fitPolicy(policy);
+    if (fit.kind !== 'managed') expect.fail(fit.kind);
+    expect(fit.parts).to.have.length(fit.documents.length);
+    // Every statement in exactly one part, and each part is exactly its document's statements.
+    expect(fit.parts.flatMap((p) => p.statements).sort((a, b) => a - b)).to.deep.equal(
+      policy.Statement.map((_, i) => i),
+    );
+    fit.parts.forEach((part, i) => {
+      const inDocument = fit.documents[i]!.Statement.map((st) => policy.Statement.indexOf(st));
+      expect([...inDocument].sort((a, b) => a - b)).to.deep.equal(part.statements);
+      expect(part.sids).to.deep.equal(part.statements.map((s) => policy.Statement[s]!.Sid));
+    });
+  });
+
   it('says when it cannot fit without widening, and --compact widens, listing what it added', () => {
     const policy = bigPolicy(['s3'], 30);
     expect(fitPolicy(policy).kind).to.equal('too-large');
