@@ -24,6 +24,7 @@ import type { TraceReport } from './ingest-traces.ts';
 import type { LearnedPair } from '../ingest/function-roles.ts';
 import { lambdaFunctions } from '../ingest/lambda-functions.ts';
 import { baselineFacts } from '../reduce/platform-baseline.ts';
+import type { FunctionKnowledgeDeps, FunctionKnowledgeOptions } from './function-knowledge.ts';
 
 export interface GenerateOptions extends EvidenceOptions {
   reduce: ReduceOptions;
@@ -36,7 +37,12 @@ export interface GenerateOptions extends EvidenceOptions {
    * policies unchanged and keeps memory flat on large corpora.
    */
   exactFacts?: boolean;
+  /** What the evidence cannot show of the functions: their configuration, the roles' trust policies. */
+  functionKnowledge?: FunctionKnowledgeOptions;
 }
+
+/** What generate needs beyond the evidence readers. */
+export interface GenerateDeps extends EvidenceDeps, Pick<FunctionKnowledgeDeps, 'lambdaConfigApi'> {}
 
 export const DEFAULT_GENERATE_OPTIONS: Omit<GenerateOptions, 'cloudtrail'> = {
   roles: [],
@@ -60,7 +66,7 @@ export interface GenerateResult {
 }
 
 /** Evidence -> one least-privilege policy per role that made at least one selected call. */
-export async function generate(options: GenerateOptions, deps: EvidenceDeps): Promise<GenerateResult> {
+export async function generate(options: GenerateOptions, deps: GenerateDeps): Promise<GenerateResult> {
   const mode = options.reduce.generalize;
   const { store, tally, traces, learned } = await collectEvidence(options, {
     ...deps,
@@ -72,7 +78,7 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
   ].sort();
   assertUsableEvidence(options, tally.toReport(), tally.problemCount, principals.length);
   const platform = options.reduce.baseline
-    ? platformFacts(principals, observed, learned.pairs(), traces)
+    ? await platformFacts(principals, observed, learned.pairs(), traces, options, deps)
     : { facts: [], applied: [], functions: [] };
   const facts = platform.facts.length > 0 ? [...observed, ...platform.facts] : observed;
   const split =
@@ -96,24 +102,42 @@ export async function generate(options: GenerateOptions, deps: EvidenceDeps): Pr
   return { results, report: traces ? { ...report, traces } : report, facts };
 }
 
-/** The Lambda functions behind the selected roles and their platform baselines (inferred facts). */
-function platformFacts(
+/**
+ * The Lambda functions behind the selected roles and their platform baselines (inferred facts). The
+ * functions' configuration and the roles' trust policies are read only when an option names them.
+ */
+async function platformFacts(
   principals: readonly string[],
   facts: readonly Fact[],
   pairs: readonly LearnedPair[],
   traces: TraceReport | undefined,
-): PlatformEvidence {
+  options: GenerateOptions,
+  deps: GenerateDeps,
+): Promise<PlatformEvidence> {
   const selected = new Set(principals);
   const traced = (traces?.functions ?? []).flatMap((f) =>
     f.role && selected.has(f.role)
       ? [{ name: f.name, role: f.role, ...(f.functionArn ? { functionArn: f.functionArn } : {}) }]
       : [],
   );
-  const functions = lambdaFunctions(
-    pairs.filter((p) => selected.has(p.role)),
-    traced,
-    facts,
-  );
+  const rolePairs = pairs.filter((p) => selected.has(p.role));
+  let functions = lambdaFunctions(rolePairs, traced, facts);
+  const wanted = options.functionKnowledge;
+  if (wanted && ((wanted.lambda?.length ?? 0) > 0 || (wanted.iam?.length ?? 0) > 0 || wanted.fromLambda)) {
+    // Loaded only then: its readers parse policies (ajv), which a plain run never needs.
+    const { readFunctionKnowledge } = await import('./function-knowledge.ts');
+    const known = await readFunctionKnowledge(wanted, functions, {
+      ...(options.aws?.client ? { client: options.aws.client } : {}),
+      ...(deps.lambdaConfigApi ? { lambdaConfigApi: deps.lambdaConfigApi } : {}),
+      ...(deps.onWarning ? { onWarning: deps.onWarning } : {}),
+    });
+    if (options.strict && known.problems.length > 0)
+      throw new InputError(
+        `--strict: ${known.problems.length} problem(s) in the function configuration or IAM input; see the messages above`,
+      );
+    const configs = known.configs?.filter((c) => selected.has(c.role));
+    functions = lambdaFunctions(rolePairs, traced, facts, { ...known, ...(configs ? { configs } : {}) });
+  }
   return {
     ...baselineFacts(
       functions,

@@ -2,6 +2,7 @@ import { fromAuthorizationDetails } from '../current/authorization-details.ts';
 import { field, list } from '../current/document.ts';
 import type { CurrentPolicies } from '../current/types.ts';
 import { isRoleArn } from '../ingest/principal.ts';
+import { lambdaOnlyTrustRoles } from './lambda-trust.ts';
 import type { Arn } from '../model/identifiers.ts';
 
 /** One role of the account as IAM holds it today. */
@@ -18,6 +19,8 @@ export interface AccountRole {
 export interface IamState {
   roles: AccountRole[];
   problems: string[];
+  /** Roles whose trust policy lets only Lambda assume them (see `lambdaOnlyTrustRoles`). */
+  lambdaOnlyTrust?: string[];
 }
 
 /**
@@ -56,7 +59,8 @@ export function iamStateFrom(data: unknown, origin: string): IamState {
     }
   });
   roles.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
-  return { roles, problems };
+  const trust = lambdaOnlyTrustRoles(data, origin);
+  return { roles, problems: [...problems, ...trust.problems], lambdaOnlyTrust: trust.roles };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
@@ -75,5 +79,6 @@ export function mergeIamStates(states: readonly IamState[]): IamState {
     }
   }
   const roles = [...byArn.values()].sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
-  return { roles, problems };
+  const lambdaOnlyTrust = [...new Set(states.flatMap((s) => s.lambdaOnlyTrust ?? []))].sort();
+  return { roles, problems, lambdaOnlyTrust };
 }

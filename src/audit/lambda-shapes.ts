@@ -1,12 +1,17 @@
 import { field, list } from '../current/document.ts';
+import nameFormats from '../catalog/data/name-formats.json' with { type: 'json' };
 import { isRoleArn } from '../ingest/principal.ts';
 import type { Arn } from '../model/identifiers.ts';
 
-/** A function and its execution role (from `lambda list-functions`). */
+/** A function and its execution role (from `lambda list-functions` or `get-function-configuration`). */
 export interface FunctionEntry {
   name: string;
   arn: Arn;
   role: Arn;
+  /** `VpcConfig` when the function is attached to a VPC (it names at least one subnet). */
+  vpc?: { subnets: string[]; securityGroups: string[] };
+  /** `LoggingConfig.LogGroup`: the group the runtime writes to, when the entry gives a valid one. */
+  logGroup?: string;
 }
 
 /** An event source mapping: a queue, stream or broker the function polls (`list-event-source-mappings`). */
@@ -78,9 +83,11 @@ export function lambdaConfigFrom(data: unknown, origin: string): LambdaConfig {
     );
   else if (field(data, 'FunctionUrl') !== undefined) readUrl(data, origin, out);
   else if (field(data, 'Policy') !== undefined) readPolicy(field(data, 'Policy'), origin, out);
+  else if (field(data, 'FunctionArn') !== undefined && field(data, 'Role') !== undefined)
+    readFunctions({ Functions: [data] }, origin, out);
   else
     out.problems.push(
-      `${origin}: not list-functions, list-event-source-mappings, list-function-url-configs, get-function-url-config or get-policy output`,
+      `${origin}: not list-functions, get-function-configuration, list-event-source-mappings, list-function-url-configs, get-function-url-config or get-policy output`,
     );
   return out;
 }
@@ -94,8 +101,42 @@ function readFunctions(data: unknown, origin: string, out: LambdaConfig): void {
       out.problems.push(
         `${origin}: Functions/${i}: needs FunctionName, a function FunctionArn and a role ARN in Role; skipped`,
       );
-    else out.functions.push({ name: arn.slice(arn.lastIndexOf(':') + 1), arn, role });
+    else
+      out.functions.push({
+        name: arn.slice(arn.lastIndexOf(':') + 1),
+        arn,
+        role,
+        ...vpcOf(field(f, 'VpcConfig')),
+        ...logGroupOf(field(f, 'LoggingConfig')),
+      });
   });
+}
+
+// EC2 IDs as the EC2 API writes them; anything else is not used to scope a grant.
+const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
+const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
+const LOG_GROUP = new RegExp(nameFormats.formats.LogGroupName);
+
+/** A VPC attachment: Lambda lists `VpcConfig` with empty `SubnetIds` for a function outside any VPC. */
+function vpcOf(config: unknown): Pick<FunctionEntry, 'vpc'> {
+  const subnets = strings(field(config, 'SubnetIds'));
+  if (subnets.length === 0) return {};
+  const securityGroups = strings(field(config, 'SecurityGroupIds'));
+  // An ID of the wrong shape leaves the type unscoped (`subnet/*`) rather than naming a forged value.
+  return {
+    vpc: {
+      subnets: subnets.every((s) => SUBNET_ID.test(s)) ? [...new Set(subnets)].sort() : ['*'],
+      securityGroups:
+        securityGroups.length > 0 && securityGroups.every((g) => SECURITY_GROUP_ID.test(g))
+          ? [...new Set(securityGroups)].sort()
+          : ['*'],
+    },
+  };
+}
+
+function logGroupOf(config: unknown): Pick<FunctionEntry, 'logGroup'> {
+  const group = field(config, 'LogGroup');
+  return typeof group === 'string' && LOG_GROUP.test(group) ? { logGroup: group } : {};
 }
 
 function readMappings(data: unknown, origin: string, out: LambdaConfig): void {

@@ -4,10 +4,15 @@ import data from './data/platform-baselines.json' with { type: 'json' };
 /** What must be known of a function before a baseline applies (see platform-baselines.json). */
 export type BaselineWhen = 'lambda' | 'tracing' | 'vpc' | 'event-source';
 
-/** Actions on one resource template (`${Partition}` `${Region}` `${Account}` `${LogGroup}` `${EventSourceArn}`). */
+/**
+ * Actions on one resource template (`${Partition}` `${Region}` `${Account}` `${LogGroup}`
+ * `${EventSourceArn}` `${SubnetId}` `${SecurityGroupId}`; one resource per value of a list).
+ */
 export interface BaselineGrant {
   actions: readonly IamAction[];
   resource: string;
+  /** Why the resource is `*` (the action has no resource type in the SAR). */
+  why?: string;
 }
 
 /** One platform baseline: a managed policy's actions the platform uses with the role, scoped. */

@@ -112,7 +112,8 @@ function localEvidenceFlags<T>(y: Argv<T>) {
     })
     .option('resolve-roles', {
       type: 'boolean',
-      describe: 'Ask Lambda GetFunctionConfiguration for the roles of traced functions nothing else names',
+      describe:
+        "Ask Lambda GetFunctionConfiguration for the roles of traced functions nothing else names; generate also reads each function's configuration and event source mappings",
       group: TRACES,
     });
 }

@@ -9,7 +9,32 @@ export type LambdaEvidence =
   | 'assumed-by-lambda' // Lambda's own sts:AssumeRole of the role, session named after the function
   | 'lambda-user-agent' // the role's calls carry `exec-env/AWS_Lambda_*` user agents
   | 'trace' // a traced function was attributed to the role
-  | 'log-group'; // a session named F wrote to `/aws/lambda/F`
+  | 'log-group' // a session named F wrote to `/aws/lambda/F`
+  | 'function-config' // Lambda's configuration of the function names the role (--lambda, --resolve-roles)
+  | 'trust-policy'; // the role's trust policy lets only lambda.amazonaws.com assume it (--iam): its sessions are functions
+
+/**
+ * A function's configuration as Lambda holds it (`GetFunctionConfiguration` / `list-functions`, and
+ * the `EventSourceArn` of its `ListEventSourceMappings` entries). Read at the edge; checked here again.
+ */
+export interface FunctionConfig {
+  /** The unqualified function ARN. */
+  arn: string;
+  role: Arn;
+  /** `LoggingConfig.LogGroup`, when set. */
+  logGroup?: string;
+  /** `VpcConfig` when the function is attached to a VPC ("*" for an ID of the wrong shape). */
+  vpc?: { subnets: readonly string[]; securityGroups: readonly string[] };
+  /** Event sources Lambda polls for the function (queue, stream ARNs). */
+  eventSources: readonly string[];
+}
+
+/** What the run knows of the functions beyond the evidence (both optional: inputs only then). */
+export interface FunctionKnowledge {
+  configs?: readonly FunctionConfig[];
+  /** Roles whose trust policy lets only Lambda assume them. */
+  lambdaOnlyTrust?: ReadonlySet<string>;
+}
 
 /** One Lambda function known to run with a role, and what is known of its configuration. */
 export interface LambdaFunction {
@@ -19,11 +44,15 @@ export interface LambdaFunction {
   region: string;
   account: string;
   evidence: LambdaEvidence[];
-  /** Log groups the runtime writes to: observed, else `/aws/lambda/<name>`. */
+  /** Log groups the runtime writes to: its logging config, else observed, else `/aws/lambda/<name>`. */
   logGroups: string[];
-  logGroupFrom: 'observed' | 'default';
+  logGroupFrom: 'config' | 'observed' | 'default';
   /** X-Ray segments of the role's calls were read: tracing is on. */
   tracing: boolean;
+  /** Its VPC attachment, when its configuration was read and names one. */
+  vpc?: { subnets: string[]; securityGroups: string[] };
+  /** The event sources Lambda polls for it, when its mappings were read (sorted). */
+  eventSources?: string[];
 }
 
 /** A traced function attributed to a role (from the trace report). */
@@ -48,6 +77,7 @@ export function lambdaFunctions(
   pairs: readonly LearnedPair[],
   traced: readonly TracedRole[],
   facts: readonly Fact[],
+  known: FunctionKnowledge = {},
 ): LambdaFunction[] {
   const found = new Map<string, LambdaFunction>();
   const groups = observedLogGroups(facts);
@@ -81,13 +111,55 @@ export function lambdaFunctions(
       if (p.lambda) add(p.role, p.session, region, 'lambda-user-agent');
       const ownGroup = groups.get(`${p.role}\u0000${region}`)?.includes(`/aws/lambda/${p.session}`);
       if (!p.assumed && !p.lambda && ownGroup) add(p.role, p.session, region, 'log-group');
+      // Only Lambda can assume the role, so each of its sessions is a function named by the session.
+      if (known.lambdaOnlyTrust?.has(p.role)) add(p.role, p.session, region, 'trust-policy');
     }
   }
   for (const t of traced) {
     const region = t.functionArn?.split(':')[3];
     if (region) add(t.role, t.name, region, 'trace');
   }
-  return [...found.values()].map((f) => withLogGroups(f, found, groups)).sort(byKey);
+  const configs = new Map<string, FunctionConfig>();
+  for (const c of known.configs ?? []) {
+    const parts = FUNCTION_ARN.exec(c.arn);
+    if (!parts) continue;
+    add(c.role, parts[2]!, parts[1]!, 'function-config');
+    configs.set(`${c.role}\u0000${parts[1]}\u0000${parts[2]}`, c);
+  }
+  return [...found.entries()]
+    .map(([key, f]) => withConfig(f, configs.get(key)))
+    .map((f) => withLogGroups(f, found, groups))
+    .sort(byKey);
+}
+
+const FUNCTION_ARN = /^arn:aws(?:-[a-z]+)*:lambda:([a-z0-9-]+):\d{12}:function:([A-Za-z0-9_-]{1,64})$/;
+const VPC_ID = /^(?:subnet-|sg-)[0-9a-f]{8,17}$|^\*$/;
+// An event source Lambda polls with the role: an SQS queue, a Kinesis stream or a DynamoDB table stream.
+const EVENT_SOURCE =
+  /^arn:aws(?:-[a-z]+)*:(?:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(?:\.fifo)?|kinesis:[a-z0-9-]+:\d{12}:stream\/[A-Za-z0-9_.-]{1,128}|dynamodb:[a-z0-9-]+:\d{12}:table\/[A-Za-z0-9_.-]{3,255}\/stream\/[A-Za-z0-9_.:-]{1,64})$/;
+
+/** IDs of the EC2 shape, sorted; one of another shape (or none) leaves the type unscoped: `*`. */
+function checkedIds(ids: readonly string[]): string[] {
+  return ids.length > 0 && ids.every((id) => VPC_ID.test(id)) ? [...new Set(ids)].sort() : ['*'];
+}
+
+/** What the function's configuration says, over what the evidence suggested. Untrusted values are re-checked. */
+function withConfig(f: LambdaFunction, c: FunctionConfig | undefined): LambdaFunction {
+  if (!c) return f;
+  const group = c.logGroup !== undefined && LOG_GROUP.test(c.logGroup) ? c.logGroup : undefined;
+  const vpc =
+    c.vpc && c.vpc.subnets.length > 0
+      ? {
+          subnets: checkedIds(c.vpc.subnets),
+          securityGroups: checkedIds(c.vpc.securityGroups),
+        }
+      : undefined;
+  return {
+    ...f,
+    ...(group ? { logGroups: [group], logGroupFrom: 'config' as const } : {}),
+    ...(vpc ? { vpc } : {}),
+    eventSources: [...new Set(c.eventSources.filter((e) => EVENT_SOURCE.test(e)))].sort(),
+  };
 }
 
 /**

@@ -27,9 +27,12 @@ export function baselineGrants(facts: readonly Fact[]): ActionGrant[] {
 }
 
 /**
- * Observed grants and baseline grants of one role together. An observed grant without a condition
- * whose every resource a baseline grant of the same action already covers is folded into it (its
- * facts kept for --explain), so the policy does not say the same thing twice.
+ * Observed grants and baseline grants of one role together. An observed grant whose every resource a
+ * baseline grant of the same action already covers is folded into it (its facts kept for --explain),
+ * so the policy does not say the same thing twice. Sound with a condition too: the baseline grant has
+ * none, so it allows every request the conditioned grant allowed. The baseline never takes the
+ * observed condition (the function's own SQS calls through a VPC endpoint carry `aws:SourceVpce`;
+ * Lambda's polling of the same queue does not).
  */
 export function withBaselines(
   observed: readonly ActionGrant[],
@@ -39,8 +42,7 @@ export function withBaselines(
   const out: ActionGrant[] = [];
   for (const grant of observed) {
     const base = byAction.get(grant.action);
-    if (base && grant.condition === undefined && grant.resources.every((r) => covers(base.resources, r)))
-      base.facts.push(...grant.facts);
+    if (base && grant.resources.every((r) => covers(base.resources, r))) base.facts.push(...grant.facts);
     else out.push(grant);
   }
   return [...out, ...byAction.values()].sort((a, b) => byCodeUnit(a.action, b.action));

@@ -33,7 +33,7 @@ export function baselineFacts(
     const window = timeWindow(roleFacts.get(f.role) ?? []);
     for (const baseline of platformBaselines().filter((b) => applies(b, f))) {
       const grants = baseline.grants.flatMap((g) =>
-        resourcesFor(g.resource, f).map((resource) => ({ actions: [...g.actions], resource })),
+        resourcesFor(g.resource, f, baseline).map((resource) => ({ actions: [...g.actions], resource })),
       );
       if (grants.length === 0) continue;
       applied.push({
@@ -43,7 +43,7 @@ export function baselineFacts(
         baseline: baseline.name,
         managedPolicy: baseline.managedPolicy,
         why: baseline.why,
-        evidence: [...f.evidence, `log group ${f.logGroupFrom}`],
+        evidence: [...f.evidence, `log group ${f.logGroupFrom}`, ...configEvidence(baseline, f)],
         grants,
       });
       for (const g of grants)
@@ -68,21 +68,42 @@ export function baselineFacts(
 function applies(baseline: PlatformBaseline, f: LambdaFunction): boolean {
   if (baseline.when === 'lambda') return true;
   if (baseline.when === 'tracing') return f.tracing;
-  // VPC attachment and event source mappings are not known from the evidence read today.
-  return false;
+  if (baseline.when === 'vpc') return f.vpc !== undefined;
+  return sourcesOf(baseline, f).length > 0;
 }
 
-/** The template filled for one function: one resource per log group when it names one. */
-function resourcesFor(template: string, f: LambdaFunction): string[] {
+/** The function's event sources a baseline polls: those of its service (`arn:aws:sqs:...`). */
+function sourcesOf(baseline: PlatformBaseline, f: LambdaFunction): string[] {
+  return (f.eventSources ?? []).filter((arn) => arn.split(':')[2] === baseline.eventSource);
+}
+
+/**
+ * The template filled for one function: one resource per value of a list it names (log groups,
+ * subnets, security groups, event sources). An ID known only as `*` stays a wildcard of its type.
+ */
+function resourcesFor(template: string, f: LambdaFunction, baseline: PlatformBaseline): string[] {
   if (template === '*') return ['*'];
   const envelope = template
     .replaceAll('${Partition}', f.partition)
     .replaceAll('${Region}', f.region)
     .replaceAll('${Account}', f.account);
-  if (envelope.includes('${EventSourceArn}')) return [];
+  // Every value was checked against its service's name format at the edge and again on the way in;
+  // escaping is belt and braces (a `*` ID is the wildcard on purpose).
+  const fill = (name: string, values: readonly string[]) =>
+    values.map((v) => envelope.replaceAll(name, v === '*' ? '*' : escapeIamValue(v)));
+  if (envelope.includes('${EventSourceArn}')) return sourcesOf(baseline, f).map((arn) => escapeIamValue(arn));
+  if (envelope.includes('${SubnetId}')) return fill('${SubnetId}', f.vpc?.subnets ?? []);
+  if (envelope.includes('${SecurityGroupId}')) return fill('${SecurityGroupId}', f.vpc?.securityGroups ?? []);
   if (!envelope.includes('${LogGroup}')) return [envelope];
-  // Group names were checked against CloudWatch Logs' name format; escaping is belt and braces.
-  return f.logGroups.map((g) => envelope.replaceAll('${LogGroup}', escapeIamValue(g)));
+  return fill('${LogGroup}', f.logGroups);
+}
+
+/** What of the function's configuration a VPC or polling baseline rests on, for the report. */
+function configEvidence(baseline: PlatformBaseline, f: LambdaFunction): string[] {
+  if (baseline.when === 'vpc') return [`VpcConfig subnets ${(f.vpc?.subnets ?? []).join(', ')}`];
+  if (baseline.when === 'event-source')
+    return sourcesOf(baseline, f).map((arn) => `event source mapping ${arn}`);
+  return [];
 }
 
 function timeWindow(facts: readonly Fact[]): { firstSeen: string; lastSeen: string } {

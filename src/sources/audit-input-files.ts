@@ -35,7 +35,7 @@ export async function readIamStateFiles(paths: readonly string[]): Promise<IamSt
     if (data !== undefined) states.push(iamStateFrom(data, path));
   }
   const merged = mergeIamStates(states);
-  return { roles: merged.roles, problems: [...problems, ...merged.problems] };
+  return { ...merged, problems: [...problems, ...merged.problems] };
 }
 
 /** `--lambda PATH...`: Lambda CLI outputs (see `lambdaConfigFrom`), files or directories of them. */

@@ -14,6 +14,7 @@ import { printIngestSummary } from '../summary.ts';
 import { progressPrinter } from '../progress.ts';
 import { inputUnit } from '../../app/why-empty.ts';
 import type { DiffArgs } from './diff.ts';
+import { functionKnowledgeOptions } from '../function-flags.ts';
 
 /** Flags -> one `diff` call -> the chosen rendering on stdout; exit 3 on changes with --exit-code. */
 export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
@@ -27,6 +28,7 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       strict: args.strict,
       reduce: reduceOptions(args),
       keepNotVisible: args['keep-not-visible'],
+      functionKnowledge: functionKnowledgeOptions(args, evidence),
     },
     {
       catalog: new Catalog(iamDataSource()),

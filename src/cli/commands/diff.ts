@@ -3,8 +3,9 @@ import type { CliIo } from '../io.ts';
 import { reduceFlags, type ReduceArgs } from '../reduce-flags.ts';
 import { evidenceFlags, type EvidenceArgs } from '../evidence-flags.ts';
 import { withExamples } from '../help.ts';
+import { functionFlags, type FunctionArgs } from '../function-flags.ts';
 
-export interface DiffArgs extends EvidenceArgs, ReduceArgs {
+export interface DiffArgs extends EvidenceArgs, ReduceArgs, FunctionArgs {
   current?: string[] | undefined;
   'current-from-iam': boolean;
   format: 'text' | 'markdown' | 'json';
@@ -18,7 +19,7 @@ export function diffCommand(io: CliIo, setExit: (code: number) => Promise<void> 
     command: 'diff',
     describe: "Compare a role's current policies with the least policy its evidence needs",
     builder: (y: Argv) =>
-      withExamples(reduceFlags(evidenceFlags(y)), [
+      withExamples(functionFlags(reduceFlags(evidenceFlags(y))), [
         [
           '$0 diff --cloudtrail logs/ --role orders-api-role --current orders-api-role.json',
           'what orders-api-role can do and did not (a policy JSON file)',

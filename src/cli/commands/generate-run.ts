@@ -13,13 +13,19 @@ import { warn, type CliIo } from '../io.ts';
 import { evidenceOptions, ingestOptions } from '../evidence-options.ts';
 import { printExplain, printIngestSummary } from '../summary.ts';
 import type { GenerateArgs } from './generate.ts';
+import { functionKnowledgeOptions } from '../function-flags.ts';
 
 export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number> {
   const evidence = evidenceOptions(args, io);
   if (args.out) await assertFolderOrAbsent(args.out);
   const catalog = new Catalog(iamDataSource());
   const { results, report } = await generate(
-    { ...evidence, strict: args.strict, reduce: reduceOptions(args) },
+    {
+      ...evidence,
+      strict: args.strict,
+      reduce: reduceOptions(args),
+      functionKnowledge: functionKnowledgeOptions(args, evidence),
+    },
     {
       catalog,
       readStdin: io.readStdin,

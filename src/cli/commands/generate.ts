@@ -4,8 +4,9 @@ import type { CliIo } from '../io.ts';
 import { reduceFlags, type ReduceArgs } from '../reduce-flags.ts';
 import { evidenceFlags, type EvidenceArgs } from '../evidence-flags.ts';
 import { withExamples } from '../help.ts';
+import { functionFlags, type FunctionArgs } from '../function-flags.ts';
 
-export interface GenerateArgs extends EvidenceArgs, ReduceArgs {
+export interface GenerateArgs extends EvidenceArgs, ReduceArgs, FunctionArgs {
   format: OutputFormat;
   'terraform-resource': 'none' | 'role-policy' | 'policy';
   'cloudformation-resource': 'role-policy' | 'managed-policy' | 'sam';
@@ -19,7 +20,7 @@ export function generateCommand(io: CliIo, setExit: (code: number) => Promise<vo
     command: 'generate',
     describe: 'Write the least IAM policy each role needs, from what it actually did',
     builder: (y: Argv) =>
-      withExamples(reduceFlags(evidenceFlags(y)), [
+      withExamples(functionFlags(reduceFlags(evidenceFlags(y))), [
         ['$0 generate --cloudtrail samples/cloudtrail', 'one policy per role seen, as a JSON map'],
         [
           '$0 generate --cloudtrail logs/ --role orders-api-role > policy.json',

@@ -5,6 +5,8 @@ import {
   ruleCoversAction,
   supportsConditionKey,
 } from '../../../src/catalog/condition-evidence.ts';
+import { readFileSync } from 'node:fs';
+import conditionData from '../../../src/catalog/data/condition-evidence.json' with { type: 'json' };
 import type { IamAction } from '../../../src/model/identifiers.ts';
 import { realCatalog } from '../../support/catalog.ts';
 
@@ -62,5 +64,21 @@ describe('catalog: condition keys and the evidence for them (data/condition-evid
     expect(ruleCoversAction(rule(['kms:*']), 'kmsx:Decrypt')).to.equal(false);
     expect(ruleCoversAction(rule(['s3:ListBucket']), 's3:ListBucketVersions')).to.equal(false);
     expect(ruleCoversAction(rule(['*']), 'sqs:SendMessage')).to.equal(true);
+  });
+
+  it("vets only callers whose ViaService name is in the KMS guide's table (test/fixtures/kms-via-service)", () => {
+    const names = readFileSync(
+      new URL('../../fixtures/kms-via-service/via-service-names.txt', import.meta.url),
+      'utf8',
+    )
+      .split('\n')
+      .filter((n) => n !== '');
+    const principals = (conditionData.viaServices.principals as string[]).map((p) =>
+      p.replace(/\.amazonaws\.com$/, ''),
+    );
+    expect(principals.filter((p) => !names.includes(p))).to.deep.equal([]);
+    for (const gone of ['acm', 'codecommit', 'sagemaker', 'elasticache', 'internal', 'signin'])
+      expect(isViaServicePrincipal(`${gone}.amazonaws.com`), gone).to.equal(false);
+    expect(isViaServicePrincipal('s3.amazonaws.com')).to.equal(true);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { functionRoleFromRecord, LearnedFunctionRoles } from '../../../src/ingest/function-roles.ts';
-import { lambdaFunctions } from '../../../src/ingest/lambda-functions.ts';
+import { lambdaFunctions, type FunctionConfig } from '../../../src/ingest/lambda-functions.ts';
 import type { Fact } from '../../../src/model/fact.ts';
 import type { Arn } from '../../../src/model/identifiers.ts';
 
@@ -132,5 +132,74 @@ describe('lambda functions behind a role', () => {
     expect(lambdaFunctions(pairs, [], [])).to.deep.equal([]);
     const group = lambdaFunctions(learn(assumeRole('fn')), [], [logFact('/x/${aws:username}')])[0]!;
     expect(group.logGroups).to.deep.equal(['/aws/lambda/fn']);
+  });
+
+  const FN = 'arn:aws:lambda:eu-west-1:123456789012:function:orders-api';
+  const config = (over: Partial<FunctionConfig> = {}): FunctionConfig => ({
+    arn: FN,
+    role: ROLE,
+    eventSources: [],
+    ...over,
+  });
+
+  it("takes the function's configuration as evidence, and its LoggingConfig group over the observed one", () => {
+    const [f] = lambdaFunctions(learn(assumeRole('orders-api')), [], [logFact('/aws/lambda/orders-api')], {
+      configs: [config({ logGroup: '/acme/orders' })],
+    });
+    expect(f).to.deep.include({
+      evidence: ['assumed-by-lambda', 'function-config'],
+      logGroups: ['/acme/orders'],
+      logGroupFrom: 'config',
+      eventSources: [],
+    });
+    // Configured, never seen: still a function of the role.
+    const [only] = lambdaFunctions([], [], [], { configs: [config()] });
+    expect(only).to.deep.include({ name: 'orders-api', region: 'eu-west-1', evidence: ['function-config'] });
+    expect(only?.logGroups).to.deep.equal(['/aws/lambda/orders-api']);
+  });
+
+  it('keeps the VPC attachment and the event sources of the config, and drops forged values', () => {
+    const [f] = lambdaFunctions([], [], [], {
+      configs: [
+        config({
+          vpc: { subnets: ['subnet-0a1b2c3d4e5f60718'], securityGroups: ['sg-0c3d4e5f607182930'] },
+          eventSources: [
+            'arn:aws:sqs:eu-west-1:123456789012:order-events',
+            'arn:aws:kinesis:eu-west-1:123456789012:stream/clicks',
+            'arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2026-11-01T00:00:00.000',
+            'arn:aws:sqs:eu-west-1:123456789012:*',
+            'arn:aws:kafka:eu-west-1:123456789012:cluster/c/1',
+          ],
+        }),
+      ],
+    });
+    expect(f?.vpc).to.deep.equal({
+      subnets: ['subnet-0a1b2c3d4e5f60718'],
+      securityGroups: ['sg-0c3d4e5f607182930'],
+    });
+    expect(f?.eventSources).to.deep.equal([
+      'arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2026-11-01T00:00:00.000',
+      'arn:aws:kinesis:eu-west-1:123456789012:stream/clicks',
+      'arn:aws:sqs:eu-west-1:123456789012:order-events',
+    ]);
+    const forged = lambdaFunctions([], [], [], {
+      configs: [
+        config({
+          logGroup: '/x/${aws:username}',
+          vpc: { subnets: ['subnet-${aws:username}'], securityGroups: [] },
+        }),
+        config({ arn: 'arn:aws:lambda:eu-west-1:123456789012:function:bad name' }),
+      ],
+    });
+    expect(forged.map((x) => [x.name, x.logGroups, x.vpc])).to.deep.equal([
+      ['orders-api', ['/aws/lambda/orders-api'], { subnets: ['*'], securityGroups: ['*'] }],
+    ]);
+  });
+
+  it('takes every session of a role only Lambda may assume as a function (trust policy from --iam)', () => {
+    const pairs = learn(sessionCall('orders-api', 'aws-sdk-js/3.700.0'));
+    expect(lambdaFunctions(pairs, [], [])).to.deep.equal([]);
+    const [f] = lambdaFunctions(pairs, [], [], { lambdaOnlyTrust: new Set([ROLE]) });
+    expect(f).to.deep.include({ name: 'orders-api', evidence: ['trust-policy'], logGroupFrom: 'default' });
   });
 });
