@@ -175,6 +175,8 @@ export function permissionsPolicy(request: PermissionsRequest): PolicyDocument {
             ['lambda:GetFunctionConfiguration'],
             [`arn:${scope.partition}:lambda:${region}:${scope.account}:function:*`],
           ),
+          // The function's event source mappings (polling baselines); the action has no resource type.
+          allow('ListFunctionEventSources', ['lambda:ListEventSourceMappings'], ['*']),
         ]
       : []),
     ...auditStatements(request, scope, region),
