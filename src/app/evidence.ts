@@ -19,6 +19,8 @@ import { LearnedFunctionRoles } from '../ingest/function-roles.ts';
 import type { FileDone } from './progress-tap.ts';
 import { fileSizes } from '../sources/expand-paths.ts';
 import type { TransferProgress } from '../sources/progress.ts';
+import type { TracePorts } from './ports.ts';
+import { traceReaders } from './trace-readers.ts';
 
 /** What every evidence-reading command takes. */
 export interface EvidenceOptions {
@@ -34,6 +36,8 @@ export interface EvidenceOptions {
 
 export interface EvidenceDeps {
   catalog: Catalog;
+  /** What trace evidence may ask AWS; default: SDK clients built from the run's AWS options. */
+  tracePorts?: TracePorts;
   /** Worker threads for local CloudTrail files (1 = this thread). */
   jobs?: number;
   readStdin?: () => Promise<Uint8Array>;
@@ -153,7 +157,7 @@ async function withTraces(
   const traces = await ingestTraces(options.traces, {
     ...ingest,
     maxFacts,
-    ...(options.aws ? { client: options.aws.client } : {}),
+    ports: deps.tracePorts ?? traceReaders(options.aws?.client ?? {}),
     ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
     ...(deps.onWarning ? { onWarning: deps.onWarning } : {}),
   });

@@ -1,6 +1,4 @@
-import type { AwsClientOptions } from '../aws/clients.ts';
 import type { FunctionRoleApi } from '../aws/lambda.ts';
-import type { XRayApi } from '../aws/xray.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import { UsageError } from '../errors.ts';
 import type { FactStore } from '../facts/fact-store.ts';
@@ -25,6 +23,7 @@ import { expandPaths, type SkippedPath } from '../sources/expand-paths.ts';
 import { readXRayApi } from '../sources/xray-api.ts';
 import { readTraceFiles, type TraceFile } from '../sources/xray-files.ts';
 import { readFunctionRolesFile } from '../sources/xray-role-file.ts';
+import type { TracePorts } from './ports.ts';
 
 /** Trace evidence to read and how to find each traced function's role. */
 export interface TraceOptions {
@@ -54,15 +53,12 @@ export interface TraceDeps {
   normalize?: ObservationNormalizer;
   /** Function -> role pairs learned from the run's CloudTrail records (read before traces). */
   learned?: LearnedFunctionRoles;
-  /** How to reach AWS for `xrayApi` and `resolveRoles`. */
-  client?: AwsClientOptions;
+  /** How to reach AWS for `xrayApi` and `resolveRoles` (app/readers.ts `traceReaders` builds the real ones). */
+  ports: TracePorts;
   readStdin?: () => Promise<Uint8Array>;
   onProblem?: (file: string, reason: string) => void;
   onWarning?: (message: string) => void;
   maxFacts?: number;
-  /** Test seams; default: SDK clients built from `client`. */
-  xrayApi?: XRayApi;
-  lambdaRoles?: FunctionRoleApi;
 }
 
 /** Every traced function, its role and where the role came from (or why none was found). */
@@ -91,8 +87,7 @@ export async function ingestTraces(options: TraceOptions, deps: TraceDeps): Prom
   await read(readTraceFiles(await expandPaths(options.xray, skipped), xrayDocumentsFromText, stdin), 'xray');
   await read(readTraceFiles(await expandPaths(options.otel, skipped), otelExportsFromText, stdin), 'otel');
   if (options.xrayApi) {
-    // The SDK loads only when the API is used.
-    const api = deps.xrayApi ?? (await import('../aws/xray.ts')).xrayApi(deps.client ?? {});
+    const api = await deps.ports.openXRay();
     const warn = deps.onWarning ? { onWarning: deps.onWarning } : {};
     try {
       await read(readXRayApi(api, { ...options.xrayApi, ...warn }), 'xray');
@@ -163,9 +158,7 @@ async function resolveRoles(
   deps: TraceDeps,
 ): Promise<Map<string, RoleLookup>> {
   const out = new Map<string, RoleLookup>();
-  const api = options.resolveRoles
-    ? (deps.lambdaRoles ?? (await import('../aws/lambda.ts')).lambdaRoleApi(deps.client ?? {}))
-    : undefined;
+  const api = options.resolveRoles ? await deps.ports.openLambdaRoles() : undefined;
   try {
     for (const subject of subjects) {
       const found = resolveFromTables(subject, tables) ?? (api ? await askLambda(api, subject) : undefined);

@@ -1,13 +1,15 @@
 import type { IamState } from '../audit/iam-state.ts';
 import type { LambdaConfig } from '../audit/lambda-shapes.ts';
 import type { CurrentPolicies } from '../current/types.ts';
+import type { FunctionRoleApi } from '../aws/lambda.ts';
+import type { XRayApi } from '../aws/xray.ts';
 import type { Arn } from '../model/identifiers.ts';
 
 /**
  * The ports: what the use cases need from the outside world that is not evidence, each a small
  * interface. A use case takes them explicitly (tests pass in-memory ones); the CLI and library
  * callers build the real ones with `app/readers.ts` (files, or the AWS API, the SDK loaded only then).
- * Evidence readers (CloudTrail, traces) are wired through `EvidenceDeps` (app/evidence.ts).
+ * Evidence readers (CloudTrail files, trace files) are wired through `EvidenceDeps` (app/evidence.ts).
  * Type-only: importing this file loads nothing.
  */
 
@@ -31,6 +33,11 @@ export interface CurrentPoliciesPort {
   readCurrent: CurrentPoliciesReader;
 }
 
-/** X-Ray API and Lambda role look-ups used by trace evidence (app/ingest-traces.ts `TraceDeps`). */
-export type { XRayApi } from '../aws/xray.ts';
-export type { FunctionRoleApi } from '../aws/lambda.ts';
+/**
+ * What trace evidence may ask AWS (app/ingest-traces.ts): the X-Ray API for `--xray-api`, and Lambda
+ * for the roles of traced functions (`--resolve-roles`). Opened only when those flags ask for them.
+ */
+export interface TracePorts {
+  openXRay(): Promise<XRayApi>;
+  openLambdaRoles(): Promise<FunctionRoleApi>;
+}

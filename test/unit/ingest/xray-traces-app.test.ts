@@ -60,9 +60,13 @@ async function run(
       tally,
       filter: NO_FILTER,
       onWarning: (m) => warnings.push(m),
-      ...(lambda
-        ? { lambdaRoles: { roleOf: async (fn: string) => lambda(fn), close: () => undefined } }
-        : {}),
+      ports: {
+        openXRay: () => Promise.reject(new Error('this test reads no X-Ray API')),
+        openLambdaRoles: async () => {
+          if (!lambda) throw new Error('this test asks no Lambda');
+          return { roleOf: async (fn: string) => lambda(fn), close: () => undefined };
+        },
+      },
     },
   );
   return { store, tally: tally.toReport(), report, warnings };
