@@ -16,7 +16,7 @@ import type { RecordFilter } from '../ingest/record-result.ts';
 import type { ObservationNormalizer } from '../model/observation.ts';
 import type { IngestTally } from '../ingest/tally.ts';
 import type { TraceSubject } from '../ingest/trace-call.ts';
-import { xrayDocumentsFromText } from '../ingest/trace-documents.ts';
+import { xrayDocumentsFromText, xrayDocumentsFromValue } from '../ingest/trace-documents.ts';
 import { batchPrefixes, feedBatch, otelBatch, xrayBatch } from '../ingest/trace-feed.ts';
 import { PendingTraces, type TracedFunction } from '../facts/trace-pending.ts';
 import { expandPaths, type SkippedPath } from '../sources/expand-paths.ts';
@@ -90,7 +90,10 @@ export async function ingestTraces(options: TraceOptions, deps: TraceDeps): Prom
     const api = await deps.ports.openXRay();
     const warn = deps.onWarning ? { onWarning: deps.onWarning } : {};
     try {
-      await read(readXRayApi(api, { ...options.xrayApi, ...warn }), 'xray');
+      await read(
+        readXRayApi(api, { ...options.xrayApi, ...warn, documentsOf: xrayDocumentsFromValue }),
+        'xray',
+      );
     } finally {
       api.close();
     }

@@ -1,12 +1,8 @@
 import { isObject, str } from './fields.ts';
 
-/** Segment documents found in one input, and the entries that could not be documents. */
-export interface TraceDocuments {
-  documents: unknown[];
-  bad: { index: number; reason: string }[];
-  /** The whole input has no accepted shape. */
-  problem?: string;
-}
+import type { TraceDocuments } from '../model/trace-documents.ts';
+
+export type { TraceDocuments };
 
 const DAEMON_HEADER = /^\s*\{\s*"format"\s*:\s*"json"\s*,\s*"version"\s*:\s*1\s*\}\s*$/;
 

@@ -2,7 +2,7 @@ import type { Fact } from '../model/fact.ts';
 import { matchesPattern } from '../policy/wildcard.ts';
 import { byCodeUnit, sortedUnique } from './compare.ts';
 import { groupBy } from './group-by.ts';
-import type { ActionGrant } from './reduce.ts';
+import type { ActionGrant } from './action-grant.ts';
 
 /**
  * Platform baseline facts -> one grant per action on exactly the baseline's resources: they are

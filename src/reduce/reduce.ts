@@ -1,10 +1,11 @@
 import type { ArnSplitter } from '../catalog/resource-split.ts';
 import type { Fact } from '../model/fact.ts';
 import type { Arn } from '../model/identifiers.ts';
-import { POLICY_VERSION, type ConditionBlock, type PolicyDocument, type Statement } from '../model/policy.ts';
+import { POLICY_VERSION, type PolicyDocument, type Statement } from '../model/policy.ts';
 import { baselineGrants, withBaselines } from './baseline-grants.ts';
 import { byCodeUnit, sortedUnique } from './compare.ts';
 import { conditionsFor, type ConditionNote } from './conditions.ts';
+import type { ActionGrant } from './action-grant.ts';
 import { generalizeResources, type Generalization, type ResourceEvidence } from './generalize.ts';
 import { DEFAULT_REDUCE_OPTIONS, selectsFact, type ReduceOptions } from './options.ts';
 import { groupBy } from './group-by.ts';
@@ -41,15 +42,7 @@ export interface ReduceResult {
   stats: { facts: number; calls: number; authorizedFailures: number; actions: number; statements: number };
 }
 
-/** One action's resources and condition, and the facts and notes behind them. */
-export interface ActionGrant {
-  action: string;
-  resources: string[];
-  condition: ConditionBlock | undefined;
-  facts: Fact[];
-  generalizations: Generalization[];
-  conditionNotes: ConditionNote[];
-}
+export type { ActionGrant } from './action-grant.ts';
 
 /**
  * One principal's facts -> the least policy that allows every selected fact.

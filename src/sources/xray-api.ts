@@ -1,6 +1,6 @@
 import type { XRayApi } from '../aws/xray.ts';
 import { BATCH_GET_TRACES_MAX_IDS } from '../aws/xray-limits.ts';
-import { xrayDocumentsFromValue } from '../ingest/trace-documents.ts';
+import type { TraceDocuments } from '../model/trace-documents.ts';
 import type { TraceFile } from './xray-files.ts';
 
 export interface XRayApiRequest {
@@ -12,6 +12,8 @@ export interface XRayApiRequest {
   /** Longest window asked of GetTraceSummaries at once (default 6 hours). */
   windowMs?: number;
   onWarning?: (message: string) => void;
+  /** BatchGetTraces' segment list -> documents (ingest's X-Ray decoder; passed in, not imported). */
+  documentsOf: (value: unknown) => TraceDocuments;
 }
 
 /** The X-Ray console and API read at most a few hours per query; longer windows are split (inferred). */
@@ -50,7 +52,7 @@ async function* tracePages(api: XRayApi, ids: string[], request: XRayApiRequest)
       request.onWarning?.(
         `X-Ray BatchGetTraces could not return ${page.unprocessed.join(', ')} (not indexed, or expired)`,
       );
-    const docs = xrayDocumentsFromValue(page.documents);
+    const docs = request.documentsOf(page.documents);
     yield { file: `xray-api:${ids[0]}`, ...docs };
     nextToken = page.nextToken;
   } while (nextToken);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import type { TraceDocuments } from '../ingest/trace-documents.ts';
+import type { TraceDocuments } from '../model/trace-documents.ts';
 
 const gunzipAsync = promisify(gunzip);
 

@@ -1,3 +1,4 @@
+import { xrayDocumentsFromValue } from '../../../src/ingest/trace-documents.ts';
 import { expect } from 'chai';
 import { xrayApi } from '../../../src/aws/xray.ts';
 import { readXRayApi } from '../../../src/sources/xray-api.ts';
@@ -57,6 +58,7 @@ describe('X-Ray API reader (real @aws-sdk/client-xray against a local REST-JSON 
     try {
       const pages = [];
       for await (const page of readXRayApi(api, {
+        documentsOf: xrayDocumentsFromValue,
         since: '2026-11-20T00:00:00.000Z',
         until: '2026-11-20T04:00:00.000Z',
         filterExpression: 'service("orders-api")',
@@ -96,6 +98,7 @@ describe('X-Ray API reader (real @aws-sdk/client-xray against a local REST-JSON 
     });
     try {
       for await (const _ of readXRayApi(api, {
+        documentsOf: xrayDocumentsFromValue,
         since: '2026-11-20T00:00:00.000Z',
         until: '2026-11-21T03:00:00.000Z',
       }))
@@ -123,6 +126,7 @@ describe('X-Ray API reader (real @aws-sdk/client-xray against a local REST-JSON 
     });
     try {
       const pages = readXRayApi(api, {
+        documentsOf: xrayDocumentsFromValue,
         since: '2026-11-20T00:00:00.000Z',
         until: '2026-11-20T01:00:00.000Z',
       });
