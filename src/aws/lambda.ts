@@ -7,6 +7,29 @@ import { baseClientConfig, type AwsClientOptions } from './clients.ts';
 import { awsCall } from './errors.ts';
 import { pages } from './iam.ts';
 
+/** One Lambda client per region asked (a function ARN names its region), all closed together. */
+function regionalClients(options: AwsClientOptions): {
+  clientFor: (region?: string) => LambdaClient;
+  close: () => void;
+} {
+  const clients = new Map<string, LambdaClient>();
+  return {
+    clientFor: (region) => {
+      const key = region ?? '';
+      let client = clients.get(key);
+      if (!client) {
+        client = new LambdaClient(baseClientConfig(options, region));
+        clients.set(key, client);
+      }
+      return client;
+    },
+    close: () => {
+      for (const client of clients.values()) client.destroy();
+      clients.clear();
+    },
+  };
+}
+
 /** Function name or ARN (+ the region to ask when the name is not an ARN) -> its execution role ARN. */
 export type FunctionRoleApi = {
   roleOf(functionNameOrArn: string, region?: string): Promise<string | undefined>;
@@ -18,16 +41,7 @@ export type FunctionRoleApi = {
  * function is an `AwsError` naming `lambda:GetFunctionConfiguration` on the function.
  */
 export function lambdaRoleApi(options: AwsClientOptions): FunctionRoleApi {
-  const clients = new Map<string, LambdaClient>();
-  const clientFor = (region?: string): LambdaClient => {
-    const key = region ?? '';
-    let client = clients.get(key);
-    if (!client) {
-      client = new LambdaClient(baseClientConfig(options, region));
-      clients.set(key, client);
-    }
-    return client;
-  };
+  const { clientFor, close } = regionalClients(options);
   return {
     async roleOf(functionNameOrArn, region) {
       const call = {
@@ -40,10 +54,7 @@ export function lambdaRoleApi(options: AwsClientOptions): FunctionRoleApi {
       );
       return out.Role;
     },
-    close: () => {
-      for (const client of clients.values()) client.destroy();
-      clients.clear();
-    },
+    close,
   };
 }
 
@@ -61,16 +72,7 @@ export type FunctionConfigApi = {
  * region, SDK retries). A refusal is an `AwsError` naming the action and the function.
  */
 export function lambdaConfigApi(options: AwsClientOptions): FunctionConfigApi {
-  const clients = new Map<string, LambdaClient>();
-  const clientFor = (region?: string): LambdaClient => {
-    const key = region ?? '';
-    let client = clients.get(key);
-    if (!client) {
-      client = new LambdaClient(baseClientConfig(options, region));
-      clients.set(key, client);
-    }
-    return client;
-  };
+  const { clientFor, close } = regionalClients(options);
   const call = (api: string, resource: string, region?: string) => ({
     api: `Lambda ${api}`,
     ...(region ? { region } : {}),
@@ -92,9 +94,6 @@ export function lambdaConfigApi(options: AwsClientOptions): FunctionConfigApi {
         return { items: out.EventSourceMappings ?? [], next: out.NextMarker };
       });
     },
-    close: () => {
-      for (const client of clients.values()) client.destroy();
-      clients.clear();
-    },
+    close,
   };
 }
