@@ -28,24 +28,12 @@ export function renderAuditText(result: AuditResult, options: { colour: boolean 
   for (const e of model.entries) lines.push(row(e, s));
   const top = model.entries.filter((e) => e.score > 0).slice(0, AUDIT_DETAIL_LIMIT);
   for (const e of top) lines.push('', ...detail(e, s));
-  if (model.unusedFunctions.length > 0)
-    lines.push(
-      '',
-      s.bold('Functions whose role made no call in the window'),
-      ...model.unusedFunctions.map((f) => `  ${t(f)}`),
-    );
-  if (model.unknownRoles.length > 0)
-    lines.push(
-      '',
-      s.bold('Roles in the evidence but not in the IAM input (not audited)'),
-      ...model.unknownRoles.map((r) => `  ${t(r)}`),
-    );
-  if (model.functionsWithoutRole.length > 0)
-    lines.push(
-      '',
-      s.bold('Functions whose role is not in the IAM input'),
-      ...model.functionsWithoutRole.map((f) => `  ${t(f)}`),
-    );
+  const section = (title: string, names: readonly string[]) => {
+    if (names.length > 0) lines.push('', s.bold(title), ...names.map((n) => `  ${t(n)}`));
+  };
+  section('Functions whose role made no call in the window', model.unusedFunctions);
+  section('Roles in the evidence but not in the IAM input (not audited)', model.unknownRoles);
+  section('Functions whose role is not in the IAM input', model.functionsWithoutRole);
   if (result.problems.length > 0)
     lines.push(
       '',

@@ -27,25 +27,27 @@ async function readJson(path: string, problems: string[]): Promise<unknown> {
  * `--iam FILE...`: `get-account-authorization-details` outputs. A bad file is a problem naming it;
  * the other files are still read.
  */
-export async function readIamStateFiles(paths: readonly string[]): Promise<IamState> {
-  const problems: string[] = [];
-  const states: IamState[] = [];
-  for (const path of await inputFiles(paths, '.json', { recursive: true }, problems)) {
-    const data = await readJson(path, problems);
-    if (data !== undefined) states.push(iamStateFrom(data, path));
-  }
-  const merged = mergeIamStates(states);
-  return { ...merged, problems: [...problems, ...merged.problems] };
+export function readIamStateFiles(paths: readonly string[]): Promise<IamState> {
+  return readJsonInputs(paths, iamStateFrom, mergeIamStates);
 }
 
 /** `--lambda PATH...`: Lambda CLI outputs (see `lambdaConfigFrom`), files or directories of them. */
-export async function readLambdaConfigFiles(paths: readonly string[]): Promise<LambdaConfig> {
+export function readLambdaConfigFiles(paths: readonly string[]): Promise<LambdaConfig> {
+  return readJsonInputs(paths, lambdaConfigFrom, mergeLambdaConfigs);
+}
+
+/** Every `.json` under `paths`, each parsed by `from` and all merged; file problems join the result's. */
+async function readJsonInputs<T extends { problems: string[] }>(
+  paths: readonly string[],
+  from: (data: unknown, path: string) => T,
+  merge: (parts: T[]) => T,
+): Promise<T> {
   const problems: string[] = [];
-  const parts: LambdaConfig[] = [];
+  const parts: T[] = [];
   for (const path of await inputFiles(paths, '.json', { recursive: true }, problems)) {
     const data = await readJson(path, problems);
-    if (data !== undefined) parts.push(lambdaConfigFrom(data, path));
+    if (data !== undefined) parts.push(from(data, path));
   }
-  const merged = mergeLambdaConfigs(parts);
+  const merged = merge(parts);
   return { ...merged, problems: [...problems, ...merged.problems] };
 }

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A local test server's address and how to stop it (every test closes what it starts). */
@@ -27,4 +27,18 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A REST-JSON reply as AWS services send it: errors name their type in `x-amzn-errortype`. */
+export function writeRestJsonReply(
+  res: ServerResponse,
+  reply: { status?: number; body: unknown; errorType?: string },
+  requestNumber: number,
+): void {
+  res.writeHead(reply.status ?? 200, {
+    'content-type': 'application/json',
+    'x-amzn-requestid': `req-${requestNumber}`,
+    ...(reply.errorType ? { 'x-amzn-errortype': reply.errorType } : {}),
+  });
+  res.end(JSON.stringify(reply.body));
 }

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { listenOnLoopback } from './local-http.ts';
+import { listenOnLoopback, writeRestJsonReply } from './local-http.ts';
 
 /** One Lambda REST request: method, path (decoded) and query. */
 export interface LambdaRequest {
@@ -38,12 +38,7 @@ export async function startLocalLambda(
     req.resume();
     req.on('end', () => {
       const reply = handler(request);
-      res.writeHead(reply.status ?? 200, {
-        'content-type': 'application/json',
-        'x-amzn-requestid': `req-${requests.length}`,
-        ...(reply.errorType ? { 'x-amzn-errortype': reply.errorType } : {}),
-      });
-      res.end(JSON.stringify(reply.body));
+      writeRestJsonReply(res, reply, requests.length);
     });
   });
   return { ...(await listenOnLoopback(server)), requests };

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { listenOnLoopback, readBody } from './local-http.ts';
+import { listenOnLoopback, readBody, writeRestJsonReply } from './local-http.ts';
 
 /** One request as X-Ray's REST-JSON protocol carries it (POST /TraceSummaries, POST /Traces). */
 export interface XRayRequest {
@@ -31,12 +31,7 @@ export async function startLocalXRay(handler: (request: XRayRequest) => XRayRepl
         req.method === 'POST'
           ? handler(request)
           : { status: 404, errorType: 'UnknownOperationException', body: {} };
-      res.writeHead(reply.status ?? 200, {
-        'content-type': 'application/json',
-        'x-amzn-requestid': `req-${requests.length}`,
-        ...(reply.errorType ? { 'x-amzn-errortype': reply.errorType } : {}),
-      });
-      res.end(JSON.stringify(reply.body));
+      writeRestJsonReply(res, reply, requests.length);
     })();
   });
   return { ...(await listenOnLoopback(server)), requests };
