@@ -143,10 +143,45 @@ export class LearnedFunctionRoles {
     this.#max = max;
   }
 
+  /**
+   * principalId -> role ARN -> the pair learned from that session: lets {@link learn} see, from
+   * strings the record already holds, that a record would add nothing (most records: a function's
+   * session repeats in every call), without building its pair.
+   */
+  readonly #bySessionId = new Map<string, Map<string, LearnedPair>>();
+
   /** Learns from one CloudTrail record (ignored when it is not a role session). */
   learn(record: unknown): void {
+    if (this.#addsNothing(record)) return;
     const pair = functionRoleFromRecord(record);
-    if (pair) this.add(pair);
+    if (!pair) return;
+    this.add(pair);
+    const known = this.#pairs.get(pair.session)?.get(pair.role);
+    const principalId = str(obj(record as JsonObject, 'userIdentity'), 'principalId');
+    if (!known || principalId === undefined || pair.assumed) return;
+    if (this.#bySessionId.size >= this.#max) this.#bySessionId.clear();
+    let byRole = this.#bySessionId.get(principalId);
+    if (!byRole) this.#bySessionId.set(principalId, (byRole = new Map()));
+    byRole.set(pair.role, known);
+  }
+
+  /**
+   * True when `add(functionRoleFromRecord(record))` would change nothing: a role session whose pair
+   * is known, already marked Lambda when this user agent is, already seen in this region. (The pair
+   * depends only on principalId and the role ARN, so a known one proves the record's pair valid.)
+   */
+  #addsNothing(record: unknown): boolean {
+    if (!isObject(record)) return false;
+    const identity = obj(record, 'userIdentity');
+    if (str(identity, 'type') !== 'AssumedRole') return false;
+    const principalId = str(identity, 'principalId');
+    const role = str(obj(obj(identity, 'sessionContext'), 'sessionIssuer'), 'arn');
+    if (principalId === undefined || role === undefined) return false;
+    const known = this.#bySessionId.get(principalId)?.get(role);
+    if (!known) return false;
+    const region = str(record, 'awsRegion');
+    if (region === undefined || !known.regions?.includes(region)) return false;
+    return known.lambda || !(str(record, 'userAgent') ?? '').includes('exec-env/AWS_Lambda');
   }
 
   add(pair: LearnedPair): void {
