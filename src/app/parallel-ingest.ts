@@ -4,6 +4,7 @@ import type { HandleState } from '../facts/handle-index.ts';
 import type { IngestTally, TallyState } from '../ingest/tally.ts';
 import type { Fact } from '../model/fact.ts';
 import type { LearnedFunctionRoles, LearnedPair } from '../ingest/function-roles.ts';
+import { localFileSizes } from '../sources/cloudtrail-files.ts';
 import type { CloudTrailIngestPlan } from './ingest-plan.ts';
 import type { FileDone } from './progress-tap.ts';
 
@@ -24,8 +25,8 @@ export type WorkerResponse =
   | { ok: false; message: string; name: string };
 
 /**
- * Reads local CloudTrail files on `jobs` worker threads (files dealt round-robin, largest share first)
- * and merges their facts and tallies. Output is identical to one thread: merging is order-independent.
+ * Reads local CloudTrail files on `jobs` worker threads (each given about the same bytes, see
+ * {@link shareFiles}) and merges their facts and tallies. Output is identical to one thread: merging is order-independent.
  */
 export async function ingestInParallel(
   plan: CloudTrailIngestPlan,
@@ -39,8 +40,7 @@ export async function ingestInParallel(
     learned?: LearnedFunctionRoles;
   },
 ): Promise<void> {
-  const shares = Array.from({ length: Math.min(jobs, files.length) }, () => [] as string[]);
-  files.forEach((file, i) => shares[i % shares.length]!.push(file));
+  const shares = shareFiles(files, localFileSizes(files), jobs);
   const responses = await Promise.all(
     shares.map((share) => runWorker({ plan, files: share }, into.onFileDone)),
   );
@@ -55,6 +55,25 @@ export async function ingestInParallel(
     for (const pair of response.functionRoles ?? []) into.learned?.add(pair);
     for (const p of response.tally.problems) into.onProblem?.(p.file, p.reason);
   }
+}
+
+/**
+ * Deals files to `jobs` threads so each reads about the same bytes: largest file first, each to the
+ * share with the fewest bytes so far (ties: the lower share). Dealing by count left one thread
+ * finishing well after the other when file sizes vary, as CloudTrail's do. Deterministic: the same
+ * files and sizes give the same shares (and merging does not depend on them anyway).
+ */
+export function shareFiles(files: readonly string[], sizes: readonly number[], jobs: number): string[][] {
+  const shares = Array.from({ length: Math.max(1, Math.min(jobs, files.length)) }, () => [] as string[]);
+  const bytes = shares.map(() => 0);
+  const order = files.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+  for (const i of order) {
+    let least = 0;
+    for (let s = 1; s < shares.length; s++) if (bytes[s]! < bytes[least]!) least = s;
+    shares[least]!.push(files[i]!);
+    bytes[least] = bytes[least]! + sizes[i]!;
+  }
+  return shares;
 }
 
 function runWorker(request: WorkerRequest, onFileDone?: (done: FileDone) => void): Promise<WorkerResponse> {

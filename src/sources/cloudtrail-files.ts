@@ -76,6 +76,17 @@ async function* streamFile(file: string, options: FileReadOptions): AsyncGenerat
   }
 }
 
+/** Each local file's size in bytes (0 when it cannot be read: its reader reports that). */
+export function localFileSizes(files: readonly string[]): number[] {
+  return files.map((file) => {
+    try {
+      return statSync(file).size;
+    } catch {
+      return 0;
+    }
+  });
+}
+
 /** A regular file small enough to decode whole; undefined otherwise (streamed, errors reported there). */
 function smallFileBytes(file: string): Uint8Array | undefined {
   try {
