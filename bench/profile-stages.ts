@@ -52,7 +52,8 @@ export const ENTRIES: readonly Entry[] = [
   { stage: 'ingest bookkeeping (tally, batches)', url: /ingest\/tally\.js/ },
   // V8 inlines the small callees of the per-record loop into it: their time shows here.
   { stage: 'ingest loop (ingestRecord, inlined callees)', fn: /^(ingestRecord|ingestCloudTrailBatches)$/ },
-  { stage: 'fact store: masking identifiers', fn: /^#masked$/ },
+  // Masking runs as the premask normalizer (app/premask.ts) between mapping and the fact store.
+  { stage: 'masking per-request identifiers (premask)', url: /app\/premask\.js/ },
   { stage: 'fact store', url: /fact-store\.js|handle-index\.js/ },
   { stage: 'merge of worker results', fn: /^(mergeEntries|mergeFrom|correlate|postMessage|pairs)$/ },
   { stage: 'reduce', fn: /^reducePrincipal$/ },
