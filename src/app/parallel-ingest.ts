@@ -60,20 +60,23 @@ export async function ingestInParallel(
 /**
  * Deals files to `jobs` threads so each reads about the same bytes: largest file first, each to the
  * share with the fewest bytes so far (ties: the lower share). Dealing by count left one thread
- * finishing well after the other when file sizes vary, as CloudTrail's do. Deterministic: the same
- * files and sizes give the same shares (and merging does not depend on them anyway).
+ * finishing well after the other when file sizes vary, as CloudTrail's do. Each share is then read in
+ * the files' own order, not largest first: threads reading their largest files at the same moment
+ * raised peak memory by about 30 MB at 4M events (measured). Deterministic: the same files and sizes
+ * give the same shares (and merging does not depend on them anyway).
  */
 export function shareFiles(files: readonly string[], sizes: readonly number[], jobs: number): string[][] {
-  const shares = Array.from({ length: Math.max(1, Math.min(jobs, files.length)) }, () => [] as string[]);
-  const bytes = shares.map(() => 0);
+  const count = Math.max(1, Math.min(jobs, files.length));
+  const picked = Array.from({ length: count }, () => [] as number[]);
+  const bytes = picked.map(() => 0);
   const order = files.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
   for (const i of order) {
     let least = 0;
-    for (let s = 1; s < shares.length; s++) if (bytes[s]! < bytes[least]!) least = s;
-    shares[least]!.push(files[i]!);
+    for (let s = 1; s < count; s++) if (bytes[s]! < bytes[least]!) least = s;
+    picked[least]!.push(i);
     bytes[least] = bytes[least]! + sizes[i]!;
   }
-  return shares;
+  return picked.map((share) => share.sort((a, b) => a - b).map((i) => files[i]!));
 }
 
 function runWorker(request: WorkerRequest, onFileDone?: (done: FileDone) => void): Promise<WorkerResponse> {

@@ -68,7 +68,7 @@ describe('property: ingest shortcuts leave the state the plain code leaves', () 
 });
 
 describe('property: shareFiles deals every file once, by bytes', () => {
-  it('each file in exactly one share; no share exceeds the least loaded by more than the largest file', () => {
+  it("each file in exactly one share, in the files' order; no share exceeds the least loaded by more than the largest file", () => {
     fc.assert(
       fc.property(
         fc.array(fc.nat({ max: 5000 }), { maxLength: 40 }),
@@ -82,6 +82,11 @@ describe('property: shareFiles deals every file once, by bytes', () => {
           const largest = Math.max(0, ...sizes);
           expect(Math.max(...load) - Math.min(...load)).to.be.at.most(largest);
           expect(shareFiles(files, sizes, jobs)).to.deep.equal(shares);
+          // Each share keeps the files' own order (threads do not all start on their largest file).
+          for (const share of shares) {
+            const at = share.map((f) => Number(f.slice(1)));
+            expect(at).to.deep.equal([...at].sort((a, b) => a - b));
+          }
         },
       ),
       { numRuns: 300 },
