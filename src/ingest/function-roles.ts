@@ -149,6 +149,8 @@ export class LearnedFunctionRoles {
    * session repeats in every call), without building its pair.
    */
   readonly #bySessionId = new Map<string, Map<string, LearnedPair>>();
+  /** Entries in {@link #bySessionId}, all sessions together: emptied at `max`, like the other bounded memos. */
+  #bySessionIdEntries = 0;
 
   /** Learns from one CloudTrail record (ignored when it is not a role session). */
   learn(record: unknown): void {
@@ -159,9 +161,13 @@ export class LearnedFunctionRoles {
     const known = this.#pairs.get(pair.session)?.get(pair.role);
     const principalId = str(obj(record as JsonObject, 'userIdentity'), 'principalId');
     if (!known || principalId === undefined || pair.assumed) return;
-    if (this.#bySessionId.size >= this.#max) this.#bySessionId.clear();
+    if (this.#bySessionIdEntries >= this.#max) {
+      this.#bySessionId.clear();
+      this.#bySessionIdEntries = 0;
+    }
     let byRole = this.#bySessionId.get(principalId);
     if (!byRole) this.#bySessionId.set(principalId, (byRole = new Map()));
+    if (!byRole.has(pair.role)) this.#bySessionIdEntries++;
     byRole.set(pair.role, known);
   }
 
