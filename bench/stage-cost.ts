@@ -3,11 +3,10 @@
  * bench corpus, against the baseline's gunzip + `JSON.parse` of the same files. It answers "how far
  * can tightrole get towards the parse floor": the decode layer alone is compared with the baseline,
  * and what the mapping and the fact store add is what the floor does not pay.
+ * The baseline pass is `bench/baseline.ts`'s own worker code (`parseFiles`), run in this thread.
  * Passes alternate (baseline, decode, ingest) `--repeat` times; the table gives each layer's median.
  * Usage: node --import tsx bench/stage-cost.ts .bench/corpus-200000 [--repeat 3]
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { ingestCloudTrailFiles, decodeOptions } from '../src/app/ingest-cloudtrail.ts';
 import type { CloudTrailIngestPlan } from '../src/app/ingest-plan.ts';
 import { DEFAULT_INGEST_LIMITS } from '../src/app/ingest-plan.ts';
@@ -18,6 +17,7 @@ import { LearnedFunctionRoles } from '../src/ingest/function-roles.ts';
 import { IngestTally } from '../src/ingest/tally.ts';
 import { ALL_TIME } from '../src/model/time-window.ts';
 import { readCloudTrailFiles } from '../src/sources/cloudtrail-files.ts';
+import { parseFiles } from './baseline-worker.ts';
 import { listGzipFiles } from './corpus.ts';
 
 /** The plan `generate` follows for every role with default options (premask safe, roles learned). */
@@ -36,15 +36,6 @@ async function cpuMs(run: () => Promise<number> | number): Promise<{ ms: number;
   const records = await run();
   const used = process.cpuUsage(start);
   return { ms: (used.user + used.system) / 1000, records };
-}
-
-function baseline(files: readonly string[]): number {
-  let records = 0;
-  for (const file of files) {
-    const doc = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as { Records?: unknown[] };
-    records += doc.Records?.length ?? 0;
-  }
-  return records;
 }
 
 async function decodeOnly(files: readonly string[]): Promise<number> {
@@ -74,7 +65,7 @@ export interface LayerCost {
 export async function stageCost(files: readonly string[], repeat: number): Promise<LayerCost[]> {
   const catalog = new Catalog(iamDataSource());
   const layers: [Layer, () => Promise<number> | number][] = [
-    ['baseline: gunzip + JSON.parse per file', () => baseline(files)],
+    ['baseline: gunzip + JSON.parse per file', () => parseFiles(files).records],
     ['decode: tightrole reader', () => decodeOnly(files)],
     ['ingest: decode + map + facts', () => ingest(files, catalog)],
   ];
